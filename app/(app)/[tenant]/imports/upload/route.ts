@@ -1,0 +1,6 @@
+import { tenantRoute } from "@/lib/auth/route";
+import { IMPORT_ROUTES } from "@/lib/imports/routes";
+
+export const dynamic = "force-dynamic";
+
+export const POST = tenantRoute(...IMPORT_ROUTES.upload);

@@ -1,0 +1,36 @@
+import type { Measures } from "@/lib/attendance";
+import { countAndShare, percent, whole } from "@/components/format";
+
+type Row = { key: string; label: string; measures: Measures; note?: string };
+
+/** A breakdown (by school, by year group): children, attendance, persistent and severe absence. */
+export function MeasuresTable({ caption, rowHeader, rows }: { caption: string; rowHeader: string; rows: Row[] }) {
+  if (!rows.length) return <p className="mt-2 rounded border border-slate-300 bg-white p-4">No attendance data for this period yet: import a file.</p>;
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr className="border-b-2 border-slate-400">
+            <th scope="col" className="px-3 py-2 text-left">{rowHeader}</th>
+            <th scope="col" className="px-3 py-2 text-right">Children</th>
+            <th scope="col" className="px-3 py-2 text-right">Attendance</th>
+            <th scope="col" className="px-3 py-2 text-right">Persistently absent</th>
+            <th scope="col" className="px-3 py-2 text-right">Severely absent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className="border-b border-slate-200">
+              <th scope="row" className="px-3 py-2 text-left font-normal">{r.label}{r.note ? <span className="ml-2 text-xs font-semibold text-red-900">{r.note}</span> : null}</th>
+              <td className="px-3 py-2 text-right tabular-nums">{whole(r.measures.children)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{percent(r.measures.attendanceRate)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{countAndShare(r.measures.persistent, r.measures.children)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{countAndShare(r.measures.severe, r.measures.children)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

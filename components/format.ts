@@ -1,0 +1,26 @@
+import type { Counts } from "@/lib/attendance";
+import { attendanceRate } from "@/lib/attendance";
+import { percentValue } from "@/lib/attendance/rounding";
+
+// How figures read on screen. Rates are rounded only here, for display; every comparison is made on
+// the integer session counts underneath.
+
+/** A rate as a percentage to one decimal, rounded as the gap report and every export round it. */
+export function percent(rate: number | null | undefined): string {
+  const v = percentValue(rate ?? null);
+  return v === null ? "–" : `${v.toFixed(1)}%`;
+}
+
+export function rateOf(c: Counts): string {
+  return c.possible > 0 ? percent(attendanceRate(c)) : "No attendance data";
+}
+
+export function whole(n: number): string {
+  return n.toLocaleString("en-GB");
+}
+
+/** A share of children, e.g. PA rate: "12 (8.0%)". */
+export function countAndShare(n: number, of: number): string {
+  return of > 0 ? `${whole(n)} (${percent(n / of)})` : whole(n);
+}
+

@@ -1,0 +1,12 @@
+// CSV import of children.csv, statuses.csv and attendance.csv (DATA-CONTRACT.md).
+export { runImport } from "./run-import";
+export { rejectedRowsCsv } from "./rejected-csv";
+export {
+  IMPORT_KINDS,
+  REJECTED_ROWS_LISTED,
+  type ImportKind,
+  type ImportOptions,
+  type ImportResult,
+  type ImportStatus,
+  type RejectedRow,
+} from "./types";

@@ -1,0 +1,42 @@
+import { withTenant } from "@/lib/db/tenant";
+import type { RejectedRow } from "@/lib/import";
+
+// The tenant's import history, newest first, and one run's rejected rows for download.
+
+export type ImportRunSummary = {
+  id: number;
+  kind: string;
+  fileName: string;
+  status: string;
+  actorName: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  unmatched: number;
+  message: string | null;
+};
+
+export async function importHistory(tenantId: number, take = 25): Promise<ImportRunSummary[]> {
+  return withTenant(tenantId, async (tx) => {
+    const runs = await tx.importRun.findMany({
+      where: { tenantId },
+      orderBy: { startedAt: "desc" },
+      take,
+      select: { id: true, kind: true, fileName: true, status: true, actor: true, startedAt: true, finishedAt: true, rows: true, inserted: true, updated: true, unchanged: true, rejected: true, unmatched: true, message: true },
+    });
+    const users = await tx.user.findMany({ where: { id: { in: runs.map((r) => r.actor) } }, select: { id: true, name: true } });
+    const names = new Map(users.map((u) => [u.id, u.name]));
+    return runs.map(({ actor, ...r }) => ({ ...r, actorName: actor === "cli" ? "Command line" : (names.get(actor) ?? "Unknown user") }));
+  });
+}
+
+export async function rejectedRowsOf(tenantId: number, id: number): Promise<{ fileName: string; rows: RejectedRow[] } | null> {
+  return withTenant(tenantId, async (tx) => {
+    const run = await tx.importRun.findFirst({ where: { tenantId, id }, select: { fileName: true, rejectedRows: true } });
+    return run ? { fileName: run.fileName, rows: run.rejectedRows as RejectedRow[] } : null;
+  });
+}

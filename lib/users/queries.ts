@@ -1,0 +1,44 @@
+import type { Role } from "@/lib/generated/prisma/enums";
+import { withTenant } from "@/lib/db/tenant";
+
+export type Member = {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  /** The membership of this tenant is active (the account itself may still be inactive: see accountActive). */
+  active: boolean;
+  accountActive: boolean;
+  teams: { id: number; name: string }[];
+};
+
+export type TeamOption = { id: number; name: string };
+
+/** Everyone with a membership of the tenant, active first, then by name. */
+export async function listMembers(tenantId: number): Promise<Member[]> {
+  const rows = await withTenant(tenantId, (tx) =>
+    tx.membership.findMany({
+      where: { tenantId },
+      select: {
+        role: true,
+        active: true,
+        user: { select: { id: true, name: true, email: true, active: true } },
+        teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
+      },
+      orderBy: [{ active: "desc" }, { user: { name: "asc" } }, { user: { email: "asc" } }],
+    }),
+  );
+  return rows.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    active: m.active,
+    accountActive: m.user.active,
+    teams: m.teams.map((t) => t.team),
+  }));
+}
+
+export async function listTeams(tenantId: number): Promise<TeamOption[]> {
+  return withTenant(tenantId, (tx) => tx.team.findMany({ where: { tenantId }, select: { id: true, name: true }, orderBy: { name: "asc" } }));
+}

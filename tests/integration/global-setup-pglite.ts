@@ -1,0 +1,3 @@
+import { setupPgliteTemplate } from "../helpers/global-setup";
+
+export default setupPgliteTemplate;

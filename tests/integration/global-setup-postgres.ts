@@ -1,0 +1,3 @@
+import { setupPostgresTemplate } from "../helpers/global-setup";
+
+export default setupPostgresTemplate;
