@@ -5,13 +5,15 @@ import { childTotalsAtCtes, everMemberSql, MEMBERS, spansCte, withHashJoins } fr
 // The year's trend, week by week: the cohort's attendance in that week, and the share of its children
 // persistently absent on their sessions from the start of the year to the end of that week. The
 // children's running totals are read at each week's end (lib/reports/window-totals-sql.ts), and the
-// weeks are summed in SQL: a week's sessions are the totals at its end minus those at the previous end.
+// weeks are summed in SQL: a week's sessions are the totals at its end minus those at the previous end
+// (window functions over each child's rows, one sort: a self-join of the totals made PGlite's planner,
+// which cannot see a CTE's size, pick nested loops and take minutes).
 
 export type TrendPoint = { weekStart: IsoDate; attendance: number | null; persistentShare: number | null; children: number };
 
 // Persistently absent on the sessions since the start of the year: lib/attendance isPersistent, on the
 // integer counts (absence x 10 >= possible, with at least one possible session).
-const PERSISTENT = `(y.authorised + y.unauthorised) * 10 >= y.possible AND y.possible > 0`;
+const PERSISTENT = `y_absent * 10 >= y_possible AND y_possible > 0`;
 
 export async function weeklyTrend(tx: SqlRunner, tenantId: number, yearFrom: IsoDate, asOf: IsoDate, cohort: CohortKey, childIds?: number[]): Promise<TrendPoint[]> {
   const mondays: IsoDate[] = [];
@@ -24,16 +26,20 @@ export async function weeklyTrend(tx: SqlRunner, tenantId: number, yearFrom: Iso
   const filter = childIds ? "$5" : undefined;
   const { rows } = await withHashJoins(tx, () => tx.query<{ k: number; possible: number; attended: number; marked: number; children: number; persistent: number }>(
     `WITH ${spansCte(filter)}, ${MEMBERS}, ${childTotalsAtCtes("$4", filter)},
-     ct AS MATERIALIZED (SELECT t.* FROM child_totals t JOIN members m ON m."childId" = t."childId" AND ${everMemberSql(cohort)})
-     SELECT w.k, sum(w.possible - p.possible)::int AS possible, sum(w.attended - p.attended)::int AS attended,
-            sum(w.possible - p.possible + w."noMark" - p."noMark")::int AS marked,
-            count(*) FILTER (WHERE y.possible > 0)::int AS children, count(*) FILTER (WHERE ${PERSISTENT})::int AS persistent
-       FROM ct w
-       JOIN ct p ON p."childId" = w."childId" AND p.k = w.k - 1
-       JOIN ct b ON b."childId" = w."childId" AND b.k = 1
-       CROSS JOIN LATERAL (SELECT w.possible - b.possible AS possible, w.authorised - b.authorised AS authorised,
-                                  w.unauthorised - b.unauthorised AS unauthorised) y
-      GROUP BY w.k`,
+     ct AS MATERIALIZED (SELECT t.* FROM child_totals t JOIN members m ON m."childId" = t."childId" AND ${everMemberSql(cohort)}),
+     steps AS (
+       SELECT k, lag(k) OVER c AS prev_k, first_value(k) OVER c AS base_k,
+              possible - lag(possible) OVER c AS possible, attended - lag(attended) OVER c AS attended,
+              possible + "noMark" - lag(possible + "noMark") OVER c AS marked,
+              possible - first_value(possible) OVER c AS y_possible,
+              authorised + unauthorised - first_value(authorised + unauthorised) OVER c AS y_absent
+         FROM ct WINDOW c AS (PARTITION BY "childId" ORDER BY k)
+     )
+     SELECT k, sum(possible)::int AS possible, sum(attended)::int AS attended, sum(marked)::int AS marked,
+            count(*) FILTER (WHERE y_possible > 0)::int AS children, count(*) FILTER (WHERE ${PERSISTENT})::int AS persistent
+       FROM steps
+      WHERE prev_k = k - 1 AND base_k = 1
+      GROUP BY k`,
     params,
   ));
   // A week without a session or a missing mark of the cohort (a holiday) is left out.
