@@ -1,4 +1,5 @@
 import { withTenantRaw } from "@/lib/db/tenant";
+import { storeStandardWindows } from "@/lib/reports/stored-windows";
 import { rowIssues } from "@/lib/schemas/csv-fields";
 import { readHeader, type Header } from "./columns";
 import { csvRecords, type CsvRecord } from "./csv-reader";
@@ -90,6 +91,8 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       await take(firstRows);
       for await (const batch of records) await take(batch);
       const counts = await loader.finish();
+      // The dashboard's standard windows, as of the data now held (kept if nothing changed them).
+      await storeStandardWindows(tx, opts.tenantId);
       if (rows !== reported) opts.onProgress?.(rows);
 
       if (rows === 0) warnings.push("The file has a header row but no data rows: nothing was imported.");

@@ -5,7 +5,8 @@
 import type { Attribution, Counts, Status } from "@/lib/attendance";
 import type { RawDb, SqlRunner } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
-import { cohortsOfWindowSql, COUNT_COLUMNS, windowTotalsCtes } from "./window-totals-sql";
+import { selectStoredCounts } from "./stored-windows";
+import { cohortCountsSql, COUNT_COLUMNS } from "./window-totals-sql";
 import { assertWindow, type DateWindow } from "./window";
 
 /** One child's sessions in one status cohort (never ALL: see allCountsByChild). */
@@ -24,8 +25,8 @@ export type ChildFilter = {
 
 /**
  * Every child in a cohort of the window, with the sessions the cohort holds: one row per child and
- * status cohort, including children whose cohort holds no possible session (counts 0). Run inside
- * withTenantRaw.
+ * status cohort, including children whose cohort holds no possible session (counts 0). A window stored
+ * at the last import (stored-windows.ts) is read from its table. Run inside withTenantRaw.
  */
 export async function selectChildCounts(
   tx: SqlRunner,
@@ -35,10 +36,11 @@ export async function selectChildCounts(
   filter: ChildFilter = {},
 ): Promise<ChildCohortCounts[]> {
   assertWindow(window);
+  const stored = await selectStoredCounts(tx, tenantId, window, attribution, filter.childIds);
+  if (stored) return stored;
   const params: unknown[] = [tenantId, window.from, window.to];
   if (filter.childIds) params.push([...filter.childIds]);
-  const sql = `WITH ${windowTotalsCtes(filter.childIds ? "$4" : undefined)},
-${cohortsOfWindowSql(attribution)}
+  const sql = `${cohortCountsSql(attribution, filter.childIds ? "$4" : undefined)}
 SELECT cc."childId", c."childRef", cc.cohort, ${COUNT_COLUMNS.map((k) => `cc."${k}"`).join(", ")}
 FROM cohort_counts cc JOIN "Child" c ON c."tenantId" = $1 AND c.id = cc."childId"`;
   const { rows } = await tx.query<ChildCohortCounts>(sql, params);

@@ -5,6 +5,7 @@
 // edges along, so "during" needs no look-up of the day totals either (child-counts.ts).
 import type { SqlRunner } from "@/lib/db/raw";
 import { cohortDaysCte } from "./cohort-days-sql";
+import { clearStoredWindows } from "./stored-windows";
 
 const COUNTS = ["Possible", "Attended", "Authorised", "Unauthorised", "NoMark"] as const;
 
@@ -26,6 +27,8 @@ function totalsAt(day: string, alias: string): string {
  */
 export async function refreshCohortSpans(tx: SqlRunner, tenantId: number, childIds?: readonly number[]): Promise<void> {
   if (childIds && childIds.length === 0) return;
+  // Their figures change, so no stored window of the tenant holds any longer (stored-windows.ts).
+  await clearStoredWindows(tx, tenantId);
   const params: unknown[] = [tenantId, "-infinity", "infinity"];
   if (childIds) params.push([...childIds]);
   await tx.query(

@@ -142,6 +142,14 @@ cohort_counts AS (
 }
 
 /**
+ * `WITH ..., cohort_counts AS (...)`: the window $2..$3's counts per child and status cohort, to be
+ * followed by a statement that reads cohort_counts.
+ */
+export function cohortCountsSql(attribution: Attribution, childIdsParam?: string): string {
+  return `WITH ${windowTotalsCtes(childIdsParam)},\n${cohortsOfWindowSql(attribution)}`;
+}
+
+/**
  * `days AS (...), ..., child_totals AS (...)`: to follow a WITH. Per child (of the tenant, or of the
  * children in `childIdsParam`) and day k of `daysParam` (a date[]; k counts from 1), the child's running
  * totals over all its schools at the end of that day: child_totals ("childId", k, possible, attended,

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RawDb, SqlRunner } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
 import { refreshDayTotals } from "@/lib/reports/day-totals";
+import { storeStandardWindows } from "@/lib/reports/stored-windows";
 import { DEMO_HALF_TERMS, schoolDays } from "./calendar";
 import { makeChildren, TEAMS, type DemoChild } from "./people";
 import { marksForChild } from "./marks";
@@ -133,6 +134,7 @@ export async function seedTenant(prisma: PrismaClient, raw: RawDb, o: SeedOption
     await insertEpisodes(tx, tenant.id, ids, children);
     const marks = await insertMarks(tx, tenant.id, ids, schoolIds, children, o.seed);
     await refreshDayTotals(tx, tenant.id);
+    await storeStandardWindows(tx, tenant.id);
     return marks;
   });
   return { tenantId: tenant.id, children: children.length, marks };

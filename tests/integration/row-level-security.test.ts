@@ -22,6 +22,18 @@ describe("row-level security", () => {
   });
   afterAll(async () => t?.close());
 
+  it("every table with a tenantId column is under row-level security with the tenant policy", async () => {
+    const { rows } = await t.raw.query<{ table: string; rls: boolean; policy: string | null }>(
+      `SELECT c.relname AS table, c.relrowsecurity AS rls, p.qual AS policy
+         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'tenantId' AND NOT a.attisdropped
+         LEFT JOIN pg_policies p ON p.schemaname = 'public' AND p.tablename = c.relname AND p.policyname = 'tenant_isolation'
+        WHERE c.relkind = 'r' ORDER BY 1`,
+    );
+    expect(rows.map((r) => r.table)).toContain("StoredWindowCount");
+    for (const r of rows) expect({ table: r.table, rls: r.rls, policy: r.policy }).toEqual({ table: r.table, rls: true, policy: '("tenantId" = app_tenant_id())' });
+  });
+
   it("a Prisma query with no tenant filter returns only the current tenant's rows", async () => {
     const seen = await withTenant(a, (tx) => tx.school.findMany(), { prisma: t.prisma });
     expect(seen.map((s) => s.urn)).toEqual(["100001"]);

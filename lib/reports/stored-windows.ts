@@ -1,0 +1,80 @@
+// Stored windows: the per-child counts of the dashboard's standard windows (this term and the year to
+// date, as of the latest register mark, under both attributions), computed once at the end of each
+// import in the import's transaction, so that the pages every member opens read one index range instead
+// of working the window out from the day totals (a tenant of 10,000 children: ~150 ms to ~10 ms).
+//
+// Exactness: the stored rows are made by the same SQL as a live window (cohortCountsSql), and any change
+// of marks or statuses removes every stored window of the tenant in that change's own transaction
+// (refreshCohortSpans calls clearStoredWindows), so a stored window is always the live figure. A window
+// that is not stored is computed live (child-counts.ts).
+import { ATTRIBUTIONS, resolveWindow, toIso, type Attribution, type IsoDate, type WindowKind } from "@/lib/attendance";
+import type { SqlRunner } from "@/lib/db/raw";
+import { selectAsOf, selectHalfTerms } from "@/lib/tenants/calendar";
+import type { ChildCohortCounts } from "./child-counts";
+import { cohortCountsSql, COUNT_COLUMNS } from "./window-totals-sql";
+import type { DateWindow } from "./window";
+
+/** The windows stored at each import: the dashboard's default and the year so far. */
+export const STORED_WINDOW_KINDS: readonly WindowKind[] = ["term", "year-to-date"];
+
+/** The condition naming one stored window: $1 tenant, $2 first day, $3 last day, $4 attribution. */
+const key = (alias = "") =>
+  `${alias}"tenantId" = $1 AND ${alias}"fromDate" = $2::date AND ${alias}"toDate" = $3::date AND ${alias}attribution = $4`;
+
+/** Removes every stored window of the tenant: run by every change of its marks or statuses. */
+export async function clearStoredWindows(tx: SqlRunner, tenantId: number): Promise<void> {
+  await tx.query(`DELETE FROM "StoredWindowCount" WHERE "tenantId" = $1`, [tenantId]);
+  await tx.query(`DELETE FROM "StoredWindow" WHERE "tenantId" = $1`, [tenantId]);
+}
+
+/**
+ * Computes and stores the given windows under both attributions. A window already stored is left as it
+ * is: it is current, since every change of the data removes it.
+ */
+export async function storeWindows(tx: SqlRunner, tenantId: number, windows: readonly DateWindow[]): Promise<void> {
+  const seen = new Set<string>();
+  for (const w of windows) {
+    if (w.from > w.to || seen.has(`${w.from} ${w.to}`)) continue;
+    seen.add(`${w.from} ${w.to}`);
+    for (const attribution of ATTRIBUTIONS) {
+      const params = [tenantId, w.from, w.to, attribution];
+      if ((await tx.query(`SELECT 1 FROM "StoredWindow" WHERE ${key()}`, params)).rows.length > 0) continue;
+      await tx.query(
+        `${cohortCountsSql(attribution)}
+         INSERT INTO "StoredWindowCount" ("tenantId", "fromDate", "toDate", attribution, "childId", cohort, ${COUNT_COLUMNS.map((c) => `"${c}"`).join(", ")})
+         SELECT $1, $2::date, $3::date, $4, cc."childId", cc.cohort::"Status", ${COUNT_COLUMNS.map((c) => `cc."${c}"`).join(", ")} FROM cohort_counts cc`,
+        params,
+      );
+      await tx.query(`INSERT INTO "StoredWindow" ("tenantId", "fromDate", "toDate", attribution) VALUES ($1, $2::date, $3::date, $4)`, params);
+    }
+  }
+}
+
+/** Stores the standard windows as of the tenant's latest register mark (STORED_WINDOW_KINDS). */
+export async function storeStandardWindows(tx: SqlRunner, tenantId: number, today: IsoDate = toIso(new Date())): Promise<void> {
+  const { asOf, latestMark } = await selectAsOf(tx, tenantId, today);
+  if (latestMark === null) return;
+  const halfTerms = await selectHalfTerms(tx, tenantId);
+  await storeWindows(tx, tenantId, STORED_WINDOW_KINDS.map((kind) => resolveWindow(kind, asOf, halfTerms)));
+}
+
+/** The stored rows of a window, or null when the window is not stored. */
+export async function selectStoredCounts(
+  tx: SqlRunner,
+  tenantId: number,
+  window: DateWindow,
+  attribution: Attribution,
+  childIds?: readonly number[],
+): Promise<ChildCohortCounts[] | null> {
+  const params: unknown[] = [tenantId, window.from, window.to, attribution];
+  const stored = await tx.query<{ n: number }>(`SELECT 1 AS n FROM "StoredWindow" WHERE ${key()}`, params);
+  if (stored.rows.length === 0) return null;
+  if (childIds) params.push([...childIds]);
+  const { rows } = await tx.query<ChildCohortCounts>(
+    `SELECT s."childId", c."childRef", s.cohort::text AS cohort, ${COUNT_COLUMNS.map((k) => `s."${k}"`).join(", ")}
+       FROM "StoredWindowCount" s JOIN "Child" c ON c."tenantId" = $1 AND c.id = s."childId"
+      WHERE ${key("s.")}${childIds ? ` AND s."childId" = ANY($5::int[])` : ""}`,
+    params,
+  );
+  return rows;
+}
