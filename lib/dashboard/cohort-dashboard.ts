@@ -17,7 +17,7 @@ import { windowOf, type Filters } from "@/lib/filters/filters";
 import { allCountsByChild, cohortMeasures, selectChildCounts } from "@/lib/reports";
 import { selectChildSummaries, type ChildSummary } from "@/lib/children/summaries";
 import { bySchool, byYearGroup, freshness, type Freshness, type SchoolRow, type YearRow } from "./breakdowns";
-import { weeklyTrend, type TrendPoint } from "./trend";
+import { weeklyTrend, type TrendPoint } from "@/lib/reports/weekly-trend";
 
 // The data behind the cohort dashboard. Cohort figures come from the same per-child counts and
 // summaries as the report of the command line (lib/reports), so the screen and `report --json` agree.

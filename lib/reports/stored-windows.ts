@@ -1,5 +1,6 @@
 // Stored windows: the per-child counts of the dashboard's standard windows (this term and the year to
-// date, as of the latest register mark, under both attributions), computed once at the end of each
+// date, as of the latest register mark, under both attributions), and the year's weekly trend
+// (weekly-trend.ts), computed once at the end of each
 // import in the import's transaction, so that the pages every member opens read one index range instead
 // of working the window out from the day totals (a tenant of 10,000 children: ~150 ms to ~10 ms).
 //
@@ -7,12 +8,13 @@
 // of marks or statuses removes every stored window of the tenant in that change's own transaction
 // (refreshCohortSpans calls clearStoredWindows), so a stored window is always the live figure. A window
 // that is not stored is computed live (child-counts.ts).
-import { ATTRIBUTIONS, resolveWindow, toIso, type Attribution, type IsoDate, type WindowKind } from "@/lib/attendance";
+import { academicYearOf, ATTRIBUTIONS, resolveWindow, toIso, type Attribution, type IsoDate, type WindowKind } from "@/lib/attendance";
 import type { SqlRunner } from "@/lib/db/raw";
 import { selectAsOf, selectHalfTerms } from "@/lib/tenants/calendar";
 import type { ChildCohortCounts } from "./child-counts";
 import { cohortCountsSql, COUNT_COLUMNS } from "./window-totals-sql";
 import type { DateWindow } from "./window";
+import { clearStoredTrends, storeTrend } from "./weekly-trend";
 
 /** The windows stored at each import: the dashboard's default and the year so far. */
 export const STORED_WINDOW_KINDS: readonly WindowKind[] = ["term", "year-to-date"];
@@ -21,10 +23,11 @@ export const STORED_WINDOW_KINDS: readonly WindowKind[] = ["term", "year-to-date
 const key = (alias = "") =>
   `${alias}"tenantId" = $1 AND ${alias}"fromDate" = $2::date AND ${alias}"toDate" = $3::date AND ${alias}attribution = $4`;
 
-/** Removes every stored window of the tenant: run by every change of its marks or statuses. */
+/** Removes every stored window and trend of the tenant: run by every change of its marks or statuses. */
 export async function clearStoredWindows(tx: SqlRunner, tenantId: number): Promise<void> {
   await tx.query(`DELETE FROM "StoredWindowCount" WHERE "tenantId" = $1`, [tenantId]);
   await tx.query(`DELETE FROM "StoredWindow" WHERE "tenantId" = $1`, [tenantId]);
+  await clearStoredTrends(tx, tenantId);
 }
 
 /**
@@ -50,12 +53,13 @@ export async function storeWindows(tx: SqlRunner, tenantId: number, windows: rea
   }
 }
 
-/** Stores the standard windows as of the tenant's latest register mark (STORED_WINDOW_KINDS). */
+/** Stores the standard windows as of the tenant's latest register mark (STORED_WINDOW_KINDS), and the year's trend. */
 export async function storeStandardWindows(tx: SqlRunner, tenantId: number, today: IsoDate = toIso(new Date())): Promise<void> {
   const { asOf, latestMark } = await selectAsOf(tx, tenantId, today);
   if (latestMark === null) return;
   const halfTerms = await selectHalfTerms(tx, tenantId);
   await storeWindows(tx, tenantId, STORED_WINDOW_KINDS.map((kind) => resolveWindow(kind, asOf, halfTerms)));
+  await storeTrend(tx, tenantId, `${academicYearOf(asOf)}-09-01`, asOf);
 }
 
 /** The stored rows of a window, or null when the window is not stored. */

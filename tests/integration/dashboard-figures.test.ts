@@ -4,7 +4,7 @@ import { addDays, COHORTS, countCodes, dayOfWeek, dayCohorts, everCohorts, group
 import { withTenantRaw } from "@/lib/db/tenant";
 import { selectChildSummaries } from "@/lib/children/summaries";
 import { bySchool } from "@/lib/dashboard/breakdowns";
-import { weeklyTrend } from "@/lib/dashboard/trend";
+import { storeTrend, weeklyTrend } from "@/lib/reports/weekly-trend";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { createTenant, insertReportData } from "../helpers/report-data";
 import { dataArb, day, type Generated } from "../helpers/report-arbitraries";
@@ -102,6 +102,14 @@ describe("dashboard figures equal counts made from the marks", () => {
           expected.push({ weekStart: monday, attendance: possible ? attended / possible : null, persistentShare: children ? persistent / children : null, children });
         }
         expect(got).toEqual(expected);
+        // Stored at import for every cohort (no filter), and read back the same.
+        const stored = await withTenantRaw(t.raw, tenantId, async (tx) => {
+          await storeTrend(tx, tenantId, yearFrom, asOf);
+          const marker = await tx.query(`SELECT 1 FROM "StoredTrend" WHERE "tenantId" = $1`, [tenantId]);
+          expect(marker.rows).toHaveLength(1);
+          return weeklyTrend(tx, tenantId, yearFrom, asOf, cohort);
+        });
+        expect(stored).toEqual(expected);
       }),
       { numRuns: 25 },
     );

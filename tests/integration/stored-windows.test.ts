@@ -4,6 +4,7 @@ import type { Attribution } from "@/lib/attendance";
 import { withTenantRaw } from "@/lib/db/tenant";
 import { selectChildCounts, type ChildCohortCounts } from "@/lib/reports";
 import { clearStoredWindows, storeWindows } from "@/lib/reports/stored-windows";
+import { weeklyTrend } from "@/lib/reports/weekly-trend";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { createTenant, insertReportData } from "../helpers/report-data";
 import { dataArb, day, type Generated } from "../helpers/report-arbitraries";
@@ -63,6 +64,12 @@ describe("stored windows", () => {
     await importFile(t, tenantId, "attendance", csv([MARK_HEADER, ...week("I")]));
     expect(await storedKeys(tenantId)).toEqual(standard);
     expect(await figures()).toEqual(["C1 CIN 3/6", "C2 CP 3/3"]);
+    const trend = await withTenantRaw(t.raw, tenantId, async (tx) => {
+      const stored = await tx.query(`SELECT 1 FROM "StoredTrend" WHERE "tenantId" = $1 AND "asOf" = '2025-09-03'`, [tenantId]);
+      expect(stored.rows).toHaveLength(1);
+      return weeklyTrend(tx, tenantId, "2025-09-01", "2025-09-03", "CIN");
+    });
+    expect(trend).toEqual([{ weekStart: "2025-09-01", attendance: 3 / 6, persistentShare: 1, children: 1 }]);
 
     // Bob's plan ends before term: he leaves the cohort, and the stored window with him.
     await importFile(t, tenantId, "statuses", csv([STATUS_HEADER, "C2,CP,2025-06-01,2025-07-31"]));
