@@ -38,6 +38,8 @@ test("a practice supervisor cannot open a child outside their teams, nor the das
   const row = page.locator("tbody tr", { has: page.locator("td:nth-child(2)", { hasText: "South Locality" }) }).first();
   const href = await row.locator("th a").getAttribute("href");
   await page.getByRole("button", { name: "Sign out" }).click();
+  // Signing out is a form post: wait for it to land, or the next sign-in races it and finds the VSH's session.
+  await expect(page).toHaveURL(/\/sign-in$/);
 
   await signIn(page, USERS.supervisor);
   expect((await page.goto(href!))?.status()).toBe(404);
