@@ -47,7 +47,7 @@ export function table(r: Results, extra: Record<string, { p50Ms: number; p95Ms: 
     const ratio = q.baselineP95Ms ? `${Math.round((q.baselineP95Ms / q.p95Ms) * 10) / 10}x` : "-";
     row([k, f(q.p50Ms), f(q.p95Ms), f(q.baselineP50Ms), f(q.baselineP95Ms), ratio]);
   }
-  for (const [k, t] of Object.entries(extra)) row([k === "cohortLive" ? "cohort, full year, not stored (live)" : `${k} (whole loader)`, f(t.p50Ms), f(t.p95Ms), "-", "-", "-"]);
+  for (const [k, t] of Object.entries(extra)) row([k === "cohortLive" ? "cohort, year, not stored (live)" : `${k} (whole loader)`, f(t.p50Ms), f(t.p95Ms), "-", "-", "-"]);
   row(["DuckDB peer, cohort full year", f(r.peer.duckdbCohortP50Ms), f(r.peer.duckdbCohortP95Ms), "-", "-", "-"]);
   if (r.http) row([`HTTP dashboard, ${r.http.connections} conn ${r.http.seconds} s`, f(r.http.p50Ms as number), f(r.http.p95Ms), "-", "-", "-"]);
   lines.push("");
