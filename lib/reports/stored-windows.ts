@@ -1,8 +1,7 @@
 // Stored windows: the per-child counts of the dashboard's standard windows (this term and the year to
 // date, as of the latest register mark, under both attributions), and the year's weekly trend
-// (weekly-trend.ts), computed once at the end of each
-// import in the import's transaction, so that the pages every member opens read one index range instead
-// of working the window out from the day totals (a tenant of 10,000 children: ~150 ms to ~10 ms).
+// (weekly-trend.ts), computed once at the end of each import in the import's transaction, so that the
+// pages every member opens read one index range instead of working the window out from the day totals.
 //
 // Exactness: the stored rows are made by the same SQL as a live window (cohortCountsSql), and any change
 // of marks or statuses removes every stored window of the tenant in that change's own transaction
@@ -23,6 +22,11 @@ export const STORED_WINDOW_KINDS: readonly WindowKind[] = ["term", "year-to-date
 const key = (alias = "") =>
   `${alias}"tenantId" = $1 AND ${alias}"fromDate" = $2::date AND ${alias}"toDate" = $3::date AND ${alias}attribution = $4`;
 
+/** Whether the window named by `params` ($1..$4 of key()) is stored. */
+async function isStored(tx: SqlRunner, params: readonly unknown[]): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM "StoredWindow" WHERE ${key()}`, [...params])).rows.length > 0;
+}
+
 /** Removes every stored window and trend of the tenant: run by every change of its marks or statuses. */
 export async function clearStoredWindows(tx: SqlRunner, tenantId: number): Promise<void> {
   await tx.query(`DELETE FROM "StoredWindowCount" WHERE "tenantId" = $1`, [tenantId]);
@@ -41,7 +45,7 @@ export async function storeWindows(tx: SqlRunner, tenantId: number, windows: rea
     seen.add(`${w.from} ${w.to}`);
     for (const attribution of ATTRIBUTIONS) {
       const params = [tenantId, w.from, w.to, attribution];
-      if ((await tx.query(`SELECT 1 FROM "StoredWindow" WHERE ${key()}`, params)).rows.length > 0) continue;
+      if (await isStored(tx, params)) continue;
       await tx.query(
         `${cohortCountsSql(attribution)}
          INSERT INTO "StoredWindowCount" ("tenantId", "fromDate", "toDate", attribution, "childId", cohort, ${COUNT_COLUMNS.map((c) => `"${c}"`).join(", ")})
@@ -71,8 +75,7 @@ export async function selectStoredCounts(
   childIds?: readonly number[],
 ): Promise<ChildCohortCounts[] | null> {
   const params: unknown[] = [tenantId, window.from, window.to, attribution];
-  const stored = await tx.query<{ n: number }>(`SELECT 1 AS n FROM "StoredWindow" WHERE ${key()}`, params);
-  if (stored.rows.length === 0) return null;
+  if (!(await isStored(tx, params))) return null;
   if (childIds) params.push([...childIds]);
   const { rows } = await tx.query<ChildCohortCounts>(
     `SELECT s."childId", c."childRef", s.cohort::text AS cohort, ${COUNT_COLUMNS.map((k) => `s."${k}"`).join(", ")}

@@ -80,25 +80,27 @@ function points(rows: readonly WeekRow[], mondays: readonly IsoDate[]): TrendPoi
 
 const STORED_KEY = `"tenantId" = $1 AND "yearFrom" = $2::date AND "asOf" = $3::date`;
 
+/** Whether the trend of the year from yearFrom to asOf is stored. */
+async function isStored(tx: SqlRunner, tenantId: number, yearFrom: IsoDate, asOf: IsoDate): Promise<boolean> {
+  return (await tx.query(`SELECT 1 FROM "StoredTrend" WHERE ${STORED_KEY}`, [tenantId, yearFrom, asOf])).rows.length > 0;
+}
+
 export async function weeklyTrend(tx: SqlRunner, tenantId: number, yearFrom: IsoDate, asOf: IsoDate, cohort: CohortKey, childIds?: number[]): Promise<TrendPoint[]> {
   const mondays = mondaysOf(yearFrom, asOf);
-  if (!childIds) {
-    const stored = await tx.query(`SELECT 1 FROM "StoredTrend" WHERE ${STORED_KEY}`, [tenantId, yearFrom, asOf]);
-    if (stored.rows.length > 0) {
-      const { rows } = await tx.query<WeekRow>(
-        `SELECT cohort, k, possible, attended, marked, children, persistent FROM "StoredTrendWeek" WHERE ${STORED_KEY} AND cohort = $4`,
-        [tenantId, yearFrom, asOf, cohort],
-      );
-      return points(rows, mondays);
-    }
+  if (!childIds && (await isStored(tx, tenantId, yearFrom, asOf))) {
+    const { rows } = await tx.query<WeekRow>(
+      `SELECT cohort, k, possible, attended, marked, children, persistent FROM "StoredTrendWeek" WHERE ${STORED_KEY} AND cohort = $4`,
+      [tenantId, yearFrom, asOf, cohort],
+    );
+    return points(rows, mondays);
   }
   return points(await weekRows(tx, tenantId, yearFrom, asOf, [cohort], childIds), mondays);
 }
 
 /** Computes and stores the trend of every cohort for the year from yearFrom to asOf (kept if stored). */
 export async function storeTrend(tx: SqlRunner, tenantId: number, yearFrom: IsoDate, asOf: IsoDate): Promise<void> {
+  if (await isStored(tx, tenantId, yearFrom, asOf)) return;
   const key = [tenantId, yearFrom, asOf];
-  if ((await tx.query(`SELECT 1 FROM "StoredTrend" WHERE ${STORED_KEY}`, key)).rows.length > 0) return;
   const rows = await weekRows(tx, tenantId, yearFrom, asOf, COHORTS);
   const col = <K extends keyof WeekRow>(k: K) => rows.map((r) => r[k]);
   await tx.query(
