@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvRecords, type CsvRecord } from "@/lib/import/csv-reader";
+import { csvRecords, csvRecordsParsed, type CsvRecord } from "@/lib/import/csv-reader";
 
 // The reader gives back what an RFC 4180 writer wrote, with the physical line each record starts on,
 // whatever the chunk boundaries (a multi-byte character or a CRLF may be split between chunks).
@@ -54,5 +54,44 @@ describe("csvRecords", () => {
       { line: 3, values: ["1", "2"] },
       { line: 6, values: ["3", "4"] },
     ]);
+  });
+
+  it("reads any text as csv-parse alone does: the same records, or the same refusal", async () => {
+    async function outcome(reader: typeof csvRecords, chunks: Buffer[]): Promise<CsvRecord[] | string> {
+      const out: CsvRecord[] = [];
+      try {
+        for await (const batch of reader(Readable.from(chunks))) out.push(...batch);
+      } catch (e) {
+        return `refused: ${(e as Error).message} after ${JSON.stringify(out)}`;
+      }
+      return out;
+    }
+    const piece = fc.constantFrom("a", "b", " ", ",", '"', '""', "\n", "\r\n", "\r", "é", "x,y", '"q,r"', '"s""t"');
+    const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(""));
+    await fc.assert(
+      fc.asyncProperty(text, fc.array(fc.nat(), { maxLength: 5 }), async (t, cuts) => {
+        const bytes = Buffer.from("h1,h2\n" + t);
+        const fast = await outcome(csvRecords, split(bytes, cuts));
+        const parsed = await outcome(csvRecordsParsed, [bytes]);
+        expect(fast).toEqual(parsed);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("hands a file over to csv-parse at an odd quote, keeping the file's line numbers", async () => {
+    const lines = ["a,b", "1,2", '3,"x', 'y"', '5,Pat "PJ" Smith', '"6",7'];
+    const got = await read([Buffer.from(lines.join("\n") + "\n")]);
+    expect(got).toEqual([
+      { line: 1, values: ["a", "b"] },
+      { line: 2, values: ["1", "2"] },
+      { line: 3, values: ["3", "x\ny"] },
+      { line: 5, values: ["5", 'Pat "PJ" Smith'] },
+      { line: 6, values: ["6", "7"] },
+    ]);
+    const bad = csvRecords(Readable.from([Buffer.from("a,b\n1,2\n3,4\n\"5,6\n")]));
+    await expect((async () => { for await (const _ of bad) void _; })()).rejects.toThrow(
+      'Line 4 opens a quoted value (") that is never closed, so the file cannot be read as CSV.',
+    );
   });
 });
