@@ -6,7 +6,7 @@ import { loadCohortDashboard } from "@/lib/dashboard/cohort-dashboard";
 import { loadCaseload, searchAndSort } from "@/lib/children/caseload";
 import { loadChildRecord } from "@/lib/children/child-record";
 import { gapReport } from "@/lib/gaps";
-import { cohortMeasures, selectChildCounts } from "@/lib/reports";
+import { selectCohortMeasures } from "@/lib/reports";
 import type { DateWindow } from "@/lib/reports/window";
 import { dataAsOf, tenantHalfTerms } from "@/lib/tenants/calendar";
 import { plainCohortFigures, plainGapFigures, plainSummaries } from "./baseline";
@@ -35,7 +35,7 @@ async function views(tenants: BenchTenant[]): Promise<TenantView[]> {
 }
 
 function cohortFigures(t: TenantView, w: DateWindow, attribution: Attribution) {
-  return withTenantRaw(rawDb(), t.id, async (tx) => cohortMeasures(await selectChildCounts(tx, t.id, w, attribution)));
+  return withTenantRaw(rawDb(), t.id, (tx) => selectCohortMeasures(tx, t.id, w, attribution));
 }
 
 /** Times `fast` and `plain` over the same rotation of inputs. */

@@ -89,14 +89,21 @@ export function absenceRate(c: Counts): number | null {
   return c.possible > 0 ? absentSessions(c) / c.possible : null;
 }
 
+/**
+ * The absence thresholds as whole-number ratios: absent sessions x `times` >= possible sessions. Also
+ * read by the SQL that aggregates measures in the database (lib/reports/measures-sql.ts).
+ */
+export const PERSISTENT_TIMES = 10; // 10%: 38 of 380 is PA
+export const SEVERE_TIMES = 2; // 50%
+
 /** Persistently absent: absence >= 10% of possible sessions (38 of 380 is PA). */
 export function isPersistent(c: Counts): boolean {
-  return c.possible > 0 && absentSessions(c) * 10 >= c.possible;
+  return c.possible > 0 && absentSessions(c) * PERSISTENT_TIMES >= c.possible;
 }
 
 /** Severely absent: absence >= 50% of possible sessions (also persistently absent). */
 export function isSevere(c: Counts): boolean {
-  return c.possible > 0 && absentSessions(c) * 2 >= c.possible;
+  return c.possible > 0 && absentSessions(c) * SEVERE_TIMES >= c.possible;
 }
 
 /** The measures of one child: children, persistent and severe are 0 or 1. */

@@ -81,7 +81,7 @@ function row(key: string, label: string, m: Measures, all: Measures | null, thre
 }
 
 /** The gap table of a report; groups in the report's order (lib/attendance orderGroupKeys). */
-export function gapTable(report: ReportJson, threshold: number): GapTable {
+export function gapTable(report: { cohorts: { ALL: Measures }; characteristics: ReportJson["characteristics"] }, threshold: number): GapTable {
   const allMeasures = report.cohorts.ALL;
   const all = row("ALL", "All children with a social worker", allMeasures, null, threshold);
   const sections = CHARACTERISTIC_KEYS.map((key) => ({

@@ -1,9 +1,11 @@
-// The characteristic-gap report of a tenant, server-side: the engine's report (lib/reports buildReport)
-// for the window, and one per started term of the window's academic year for the trend.
+// The characteristic-gap report of a tenant, server-side: the report's ALL and characteristics figures
+// (lib/reports selectCharacteristicFigures, the same as buildReport's) for the window, and one per
+// started term of the window's academic year for the trend.
 import { cache } from "react";
 import { academicYearOf, termsOfYear, type Attribution, type HalfTermDates, type IsoDate } from "@/lib/attendance";
 import type { RawDb } from "@/lib/db/raw";
-import { buildReport } from "@/lib/reports";
+import { withTenantRaw } from "@/lib/db/tenant";
+import { selectCharacteristicFigures } from "@/lib/reports";
 import { gapTable, type GapTable } from "./gap-table";
 import { gapTrend, type GapTrend } from "./trend";
 
@@ -11,13 +13,13 @@ export type GapTenant = { id: number; slug: string; suppressionThreshold: number
 
 // One report per window and attribution per request: the page's table and its trend often need the
 // same term (the default window is this term), and render side by side.
-const report = cache((raw: RawDb, tenantId: number, tenantSlug: string, from: IsoDate, to: IsoDate, attribution: Attribution) =>
-  buildReport({ raw, tenantId, tenantSlug, from, to, attribution }),
+const report = cache((raw: RawDb, tenantId: number, from: IsoDate, to: IsoDate, attribution: Attribution) =>
+  withTenantRaw(raw, tenantId, (tx) => selectCharacteristicFigures(tx, tenantId, { from, to }, attribution)),
 );
 
 export async function gapReport(args: { raw: RawDb; tenant: GapTenant; from: IsoDate; to: IsoDate; attribution: Attribution }): Promise<GapTable> {
   const { raw, tenant, from, to, attribution } = args;
-  return gapTable(await report(raw, tenant.id, tenant.slug, from, to, attribution), tenant.suppressionThreshold);
+  return gapTable(await report(raw, tenant.id, from, to, attribution), tenant.suppressionThreshold);
 }
 
 /**
@@ -41,7 +43,7 @@ export async function gapTrendOfYear(args: {
     reports.push(
       t.startDate > today
         ? null
-        : await report(raw, tenant.id, tenant.slug, t.startDate, t.endDate, attribution),
+        : await report(raw, tenant.id, t.startDate, t.endDate, attribution),
     );
   }
   return gapTrend(academicYear, terms, reports, tenant.suppressionThreshold);

@@ -14,7 +14,7 @@ export type TrendSection = { key: GapSection["key"]; label: string; groups: Tren
 export type GapTrend = { academicYear: number; terms: TrendTerm[]; sections: TrendSection[] };
 
 /** `reports[i]` is the report of `terms[i]`, or null for a term that has not started. */
-export function gapTrend(academicYear: number, terms: readonly TermRange[], reports: readonly (ReportJson | null)[], threshold: number): GapTrend {
+export function gapTrend(academicYear: number, terms: readonly TermRange[], reports: readonly (Parameters<typeof gapTable>[0] | null)[], threshold: number): GapTrend {
   const tables: (GapTable | null)[] = reports.map((r) => (r ? gapTable(r, threshold) : null));
   const first = tables.find((t) => t !== null);
   const sectionKeys = first?.sections.map((s) => ({ key: s.key, label: s.label })) ?? [];

@@ -10,7 +10,6 @@
 import { academicYearOf, ATTRIBUTIONS, resolveWindow, toIso, type Attribution, type IsoDate, type WindowKind } from "@/lib/attendance";
 import type { SqlRunner } from "@/lib/db/raw";
 import { selectAsOf, selectHalfTerms } from "@/lib/tenants/calendar";
-import type { ChildCohortCounts } from "./child-counts";
 import { cohortCountsSql, COUNT_COLUMNS } from "./window-totals-sql";
 import type { DateWindow } from "./window";
 import { clearStoredTrends, storeTrend } from "./weekly-trend";
@@ -66,22 +65,24 @@ export async function storeStandardWindows(tx: SqlRunner, tenantId: number, toda
   await storeTrend(tx, tenantId, `${academicYearOf(asOf)}-09-01`, asOf);
 }
 
-/** The stored rows of a window, or null when the window is not stored. */
-export async function selectStoredCounts(
+/**
+ * `WITH cohort_counts AS (...)` over the stored rows of a window, with its parameters ($1..$4 as key(),
+ * then the child filter), or null when the window is not stored.
+ */
+export async function storedCountsSource(
   tx: SqlRunner,
   tenantId: number,
   window: DateWindow,
   attribution: Attribution,
   childIds?: readonly number[],
-): Promise<ChildCohortCounts[] | null> {
+): Promise<{ sql: string; params: unknown[] } | null> {
   const params: unknown[] = [tenantId, window.from, window.to, attribution];
   if (!(await isStored(tx, params))) return null;
   if (childIds) params.push([...childIds]);
-  const { rows } = await tx.query<ChildCohortCounts>(
-    `SELECT s."childId", c."childRef", s.cohort::text AS cohort, ${COUNT_COLUMNS.map((k) => `s."${k}"`).join(", ")}
-       FROM "StoredWindowCount" s JOIN "Child" c ON c."tenantId" = $1 AND c.id = s."childId"
-      WHERE ${key("s.")}${childIds ? ` AND s."childId" = ANY($5::int[])` : ""}`,
-    params,
-  );
-  return rows;
+  const sql = `WITH cohort_counts AS (
+  SELECT s."childId", s.cohort::text AS cohort, ${COUNT_COLUMNS.map((k) => `s."${k}"`).join(", ")}
+  FROM "StoredWindowCount" s
+  WHERE ${key("s.")}${childIds ? ` AND s."childId" = ANY($5::int[])` : ""}
+)`;
+  return { sql, params };
 }
