@@ -1,30 +1,55 @@
-import { refreshDayTotals } from "@/lib/reports/day-totals";
+import { refreshDayTotalsFrom } from "@/lib/reports/day-totals";
 import type { AttendanceMarkKey, AttendanceMarkRow } from "@/lib/schemas/attendance-mark";
-import { DUPLICATES_SQL, MERGE_BATCH_SQL, SAVE_SCHOOLS_SQL, SEEN_TABLE_SQL } from "./attendance-sql";
+import {
+  DUPLICATES_SQL,
+  MERGE_MARKS_SQL,
+  MERGE_UNMATCHED_SQL,
+  SAVE_SCHOOLS_SQL,
+  STAGE_SQL,
+  STAGING_SQL,
+  UNIQUE_KEYS_SQL,
+} from "./attendance-sql";
 import { WriteQueue } from "./batches";
-import type { Counts, Lined, Loader, LoaderContext } from "./loader";
+import type { Counts, Loader, LoaderContext } from "./loader";
+import { REJECTED_ROWS_LISTED } from "./types";
 
-// attendance.csv, upserted by upn + school_urn + date + session. Files run to millions of rows, so each
-// batch is merged as soon as it is read (one statement per batch, while the next batch is parsed), and
-// memory stays at a couple of batches. A row whose UPN matches no child is kept in UnmatchedMark.
-// Repeated keys are found in SQL (attendance-sql.ts), so that memory does not grow with the file.
+// attendance.csv, upserted by upn + school_urn + date + session. Files run to millions of rows: each
+// batch of rows is appended to a temporary table as soon as it is read (while the next batch is
+// parsed), so memory stays at a couple of batches; at the end the whole file is merged at once, and
+// the day totals of the children whose marks changed are brought up to date from the first day that
+// changed (day-totals.ts). A row whose UPN matches no child is kept in UnmatchedMark. Repeated keys are
+// found in SQL (attendance-sql.ts), so that memory does not grow with the file.
 
 const DUPLICATE_COLUMN = "upn, school_urn, date, session";
 
 type School = { id: number; name: string | null };
+
+/** A batch of rows as the columns of STAGE_SQL. */
+class Batch {
+  line: number[] = [];
+  ckey: number[] = [];
+  skey: number[] = [];
+  date: string[] = [];
+  session: string[] = [];
+  code: (string | null)[] = [];
+  get size(): number {
+    return this.line.length;
+  }
+}
 
 export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMarkKey> {
   private readonly childIds = new Map<string, number>();
   private readonly unknownUpns = new Map<string, number>();
   private readonly urnKeys = new Map<string, number>();
   private readonly schools = new Map<string, School>();
-  /** Schools to create, or to rename, before the next batch is written: urn -> name. */
-  private schoolChanges = new Map<string, string | null>();
-  private buffer: Lined<AttendanceMarkRow | AttendanceMarkKey>[] = [];
+  /** Per URN of a valid row: the last school name the file gives for it (null: none yet). */
+  private readonly schoolNames = new Map<string, string | null>();
+  private batch = new Batch();
   private readonly queue = new WriteQueue();
-  private readonly totals = { inserted: 0, updated: 0, matched: 0, unmatched: 0 };
-  /** Children with a mark inserted or changed, whose day totals are rebuilt at the end. */
-  private readonly touched = new Set<number>();
+  private keyOnly = 0;
+  /** Valid rows of known children and of unknown UPNs, duplicates included. */
+  private known = 0;
+  private unknown = 0;
 
   constructor(private readonly ctx: LoaderContext) {}
 
@@ -40,40 +65,137 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
       [tenantId],
     );
     for (const s of schools.rows) this.schools.set(s.urn, { id: s.id, name: s.name });
-    await tx.exec(SEEN_TABLE_SQL);
+    await tx.exec(STAGING_SQL);
   }
 
   add(line: number, row: AttendanceMarkRow): Promise<void> | void {
     // The school's name is taken from the last row that gives one.
-    const known = this.schools.get(row.schoolUrn);
-    if (known === undefined) {
-      if (row.schoolName !== null || !this.schoolChanges.has(row.schoolUrn)) this.schoolChanges.set(row.schoolUrn, row.schoolName);
-    } else if (row.schoolName !== null && row.schoolName !== known.name) {
-      this.schoolChanges.set(row.schoolUrn, row.schoolName);
+    const name = row.schoolName;
+    if (name !== null) {
+      if (this.schoolNames.get(row.schoolUrn) !== name) this.schoolNames.set(row.schoolUrn, name);
+    } else if (!this.schoolNames.has(row.schoolUrn)) {
+      this.schoolNames.set(row.schoolUrn, null);
     }
-    this.buffer.push({ line, row, keyOnly: false });
-    if (this.buffer.length >= this.ctx.batchSize) return this.flush();
+    return this.push(line, row, row.code);
   }
 
   holdKey(line: number, key: AttendanceMarkKey): Promise<void> | void {
-    this.buffer.push({ line, row: key, keyOnly: true });
-    if (this.buffer.length >= this.ctx.batchSize) return this.flush();
+    this.keyOnly++;
+    return this.push(line, key, null);
+  }
+
+  private push(line: number, key: AttendanceMarkKey, code: string | null): Promise<void> | void {
+    const b = this.batch;
+    const ckey = this.childKey(key.upn);
+    if (code !== null) {
+      if (ckey > 0) this.known++;
+      else this.unknown++;
+    }
+    b.line.push(line);
+    b.ckey.push(ckey);
+    b.skey.push(this.urnKey(key.schoolUrn));
+    b.date.push(key.date);
+    b.session.push(key.session);
+    b.code.push(code);
+    if (b.size >= this.ctx.batchSize) return this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const b = this.batch;
+    this.batch = new Batch();
+    if (b.size > 0) {
+      await this.queue.push(() => this.ctx.tx.query(STAGE_SQL, [b.line, b.ckey, b.skey, b.date, b.session, b.code]).then(() => {}));
+    }
   }
 
   async finish(): Promise<Counts> {
     await this.flush();
     await this.queue.drain();
-    await refreshDayTotals(this.ctx.tx, this.ctx.tenantId, [...this.touched]);
-    const { inserted, updated, matched, unmatched } = this.totals;
+    const { tx, tenantId, runId } = this.ctx;
+    await this.saveSchools();
+    await this.saveKeys();
+    const duplicates = await this.removeDuplicates();
+    const merged = await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId]);
+    const { inserted, updated } = merged.rows[0]!;
+    const unmatched = this.unknown > 0 ? (await tx.query(MERGE_UNMATCHED_SQL, [tenantId, runId])).affectedRows : 0;
+    await refreshDayTotalsFrom(tx, tenantId, "pg_temp.import_changed");
+    const matched = this.known - duplicates.known;
     return { inserted, updated, unchanged: matched - inserted - updated, unmatched, linked: 0 };
   }
 
-  private async flush(): Promise<void> {
-    const rows = this.buffer;
-    const schools = this.schoolChanges;
-    this.buffer = [];
-    this.schoolChanges = new Map();
-    if (rows.length > 0) await this.queue.push(() => this.write(rows, schools));
+  /** Creates and renames the file's schools (of its valid rows), then names their ids by URN key. */
+  private async saveSchools(): Promise<void> {
+    const { tx, tenantId } = this.ctx;
+    const urns: string[] = [];
+    const names: (string | null)[] = [];
+    for (const [urn, name] of this.schoolNames) {
+      const known = this.schools.get(urn);
+      if (known === undefined || (name !== null && name !== known.name)) {
+        urns.push(urn);
+        names.push(name);
+      }
+    }
+    if (urns.length > 0) {
+      await tx.query(SAVE_SCHOOLS_SQL, [tenantId, urns, names]);
+      const { rows } = await tx.query<{ id: number; urn: string; name: string | null }>(
+        `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1 AND urn = ANY($2::text[])`,
+        [tenantId, urns],
+      );
+      for (const s of rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+    }
+    // A URN of rejected rows only has no school: its rows are not written.
+    const skeys: number[] = [];
+    const ids: number[] = [];
+    for (const [urn, key] of this.urnKeys) {
+      const school = this.schools.get(urn);
+      if (school) {
+        skeys.push(key);
+        ids.push(school.id);
+      }
+    }
+    await tx.query(`INSERT INTO pg_temp.import_school (skey, school_id) SELECT * FROM unnest($1::int[], $2::int[])`, [skeys, ids]);
+  }
+
+  private async saveKeys(): Promise<void> {
+    if (this.unknownUpns.size === 0) return;
+    await this.ctx.tx.query(`INSERT INTO pg_temp.import_upn (ckey, upn) SELECT * FROM unnest($1::int[], $2::text[])`, [
+      [...this.unknownUpns.values()],
+      [...this.unknownUpns.keys()],
+    ]);
+  }
+
+  /**
+   * Rejects each row whose key an earlier row of the file holds, as a duplicate of that row, and
+   * leaves it out of the merge. Returns how many of them were rows of known children.
+   */
+  private async removeDuplicates(): Promise<{ known: number }> {
+    const { tx } = this.ctx;
+    if (this.keyOnly === 0) {
+      // Without rows held for their key alone, a file whose keys are unique has no duplicate.
+      await tx.exec("SAVEPOINT import_keys");
+      try {
+        await tx.exec(UNIQUE_KEYS_SQL);
+        await tx.exec("RELEASE SAVEPOINT import_keys");
+        return { known: 0 };
+      } catch (e) {
+        if ((e as { code?: string }).code !== "23505") throw e;
+        await tx.exec("ROLLBACK TO SAVEPOINT import_keys");
+      }
+    }
+    for (const sql of DUPLICATES_SQL) await tx.exec(sql);
+    const total = await tx.query<{ n: number; known: number }>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE ckey > 0)::int AS known FROM pg_temp.import_dup`,
+    );
+    const { n, known } = total.rows[0]!;
+    if (n > 0) {
+      const { rows } = await tx.query<{ line: number; first: number }>(
+        `SELECT line, first FROM pg_temp.import_dup ORDER BY line LIMIT $1`,
+        [REJECTED_ROWS_LISTED],
+      );
+      const listed = rows.map((d) => ({ line: d.line, column: DUPLICATE_COLUMN, reason: `duplicate of line ${d.first}` }));
+      this.ctx.rejections.addListed(n, n, listed);
+    }
+    return { known };
   }
 
   private urnKey(urn: string): number {
@@ -94,71 +216,5 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
       this.unknownUpns.set(upn, key);
     }
     return key;
-  }
-
-  private async saveSchools(changes: Map<string, string | null>): Promise<void> {
-    if (changes.size === 0) return;
-    const { tx, tenantId } = this.ctx;
-    const urns = [...changes.keys()];
-    await tx.query(
-      SAVE_SCHOOLS_SQL,
-      [tenantId, urns, [...changes.values()]],
-    );
-    const { rows } = await tx.query<{ id: number; urn: string; name: string | null }>(
-      `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1 AND urn = ANY($2::text[])`,
-      [tenantId, urns],
-    );
-    for (const s of rows) this.schools.set(s.urn, { id: s.id, name: s.name });
-  }
-
-  private async write(rows: Lined<AttendanceMarkRow | AttendanceMarkKey>[], schools: Map<string, string | null>): Promise<void> {
-    await this.saveSchools(schools);
-    const n = rows.length;
-    const line = new Array<number>(n);
-    const ckey = new Array<number>(n);
-    const skey = new Array<number>(n);
-    const write = new Array<boolean>(n);
-    const childId = new Array<number | null>(n);
-    const upn = new Array<string | null>(n);
-    const schoolId = new Array<number | null>(n);
-    const date = new Array<string>(n);
-    const session = new Array<string>(n);
-    const code = new Array<string | null>(n);
-    for (let i = 0; i < n; i++) {
-      const { line: l, row, keyOnly } = rows[i]!;
-      const key = this.childKey(row.upn);
-      line[i] = l;
-      ckey[i] = key;
-      skey[i] = this.urnKey(row.schoolUrn);
-      write[i] = !keyOnly;
-      childId[i] = key > 0 ? key : null;
-      upn[i] = key > 0 ? null : row.upn;
-      // A rejected row (keyOnly) creates no school, so its school may have no id.
-      schoolId[i] = this.schools.get(row.schoolUrn)?.id ?? null;
-      date[i] = row.date;
-      session[i] = row.session;
-      code[i] = keyOnly ? null : (row as AttendanceMarkRow).code;
-    }
-    const { tx, tenantId, runId } = this.ctx;
-    const result = await tx.query<{ fresh: number; inserted: number; updated: number; matched: number; unmatched: number; touched: number[] }>(
-      MERGE_BATCH_SQL,
-      [tenantId, line, ckey, skey, write, childId, upn, schoolId, date, session, code, runId],
-    );
-    const r = result.rows[0]!;
-    this.totals.inserted += r.inserted;
-    this.totals.updated += r.updated;
-    this.totals.matched += r.matched;
-    this.totals.unmatched += r.unmatched;
-    for (const id of r.touched) this.touched.add(id);
-    if (r.fresh < n) await this.reportDuplicates(line, ckey, skey, write, date, session);
-  }
-
-  /** The rows of a batch (not already rejected) whose key an earlier row holds, each with that row's line. */
-  private async reportDuplicates(...columns: [number[], number[], number[], boolean[], string[], string[]]): Promise<void> {
-    const { rows } = await this.ctx.tx.query<{ line: number; first: number }>(
-      DUPLICATES_SQL,
-      columns,
-    );
-    for (const d of rows) this.ctx.rejections.add(d.line, [{ column: DUPLICATE_COLUMN, reason: `duplicate of line ${d.first}` }]);
   }
 }

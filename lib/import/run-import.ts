@@ -64,9 +64,16 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
 
       let rows = 0;
       let reported = 0;
+      const fastRow = spec.fastRow?.(header);
       const take = async (batch: CsvRecord[]) => {
         for (const record of batch) {
           rows++;
+          const fast = fastRow?.(record.values);
+          if (fast) {
+            const pending = loader.add(record.line, fast);
+            if (pending) await pending;
+            continue;
+          }
           const cells = cellsOf(record.values, header);
           if (typeof cells === "string") {
             rejections.add(record.line, [{ column: "", reason: cells }]);

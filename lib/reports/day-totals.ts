@@ -41,6 +41,52 @@ export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds
 }
 
 /**
+ * Brings the day totals, school spans and status timelines of the children of the table `changed`
+ * (columns "childId", "firstDate": the first day whose marks changed) up to date, after a change of
+ * their marks: only the days from firstDate on are computed again, carrying on from the running totals
+ * of the day before. Equal to refreshDayTotals of those children (tests/integration/day-totals-*).
+ * Run inside the transaction that wrote the marks (withTenantRaw).
+ */
+export async function refreshDayTotalsFrom(tx: SqlRunner, tenantId: number, changed: string): Promise<void> {
+  const { rows } = await tx.query<{ ids: number[] }>(`SELECT coalesce(array_agg("childId" ORDER BY "childId"), '{}') AS ids FROM ${changed}`);
+  const childIds = rows[0]!.ids;
+  if (childIds.length === 0) return;
+  await tx.query(
+    `DELETE FROM "ChildDayTotal" t USING ${changed} c WHERE t."tenantId" = $1 AND t."childId" = c."childId" AND t.date >= c."firstDate"`,
+    [tenantId],
+  );
+  // The running totals kept (days before firstDate) end at each school's last day kept.
+  await tx.query(
+    `WITH d AS (
+       SELECT m."childId", m."schoolId", m.date, ${countColumnsSql("m.code")}
+         FROM "AttendanceMark" m JOIN ${changed} c ON m."childId" = c."childId" AND m.date >= c."firstDate"
+        WHERE m."tenantId" = $1
+        GROUP BY m."childId", m."schoolId", m.date
+     ), base AS (
+       SELECT DISTINCT ON (t."childId", t."schoolId") t."childId", t."schoolId", ${COLUMNS.map((c) => `t.${cum(c)}`).join(", ")}
+         FROM "ChildDayTotal" t JOIN ${changed} c ON t."childId" = c."childId"
+        WHERE t."tenantId" = $1
+        ORDER BY t."childId", t."schoolId", t.date DESC
+     )
+     INSERT INTO "ChildDayTotal" ("tenantId", "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")}, ${COLUMNS.map(cum).join(", ")})
+     SELECT $1, d."childId", d."schoolId", d.date, ${COLUMNS.map((c) => `d."${c}"`).join(", ")},
+            ${COLUMNS.map((c) => `coalesce(b.${cum(c)}, 0) + sum(d."${c}") OVER w`).join(", ")}
+       FROM d LEFT JOIN base b ON b."childId" = d."childId" AND b."schoolId" = d."schoolId"
+     WINDOW w AS (PARTITION BY d."childId", d."schoolId" ORDER BY d.date)`,
+    [tenantId],
+  );
+  await tx.query(`DELETE FROM "ChildSchoolSpan" s USING ${changed} c WHERE s."tenantId" = $1 AND s."childId" = c."childId"`, [tenantId]);
+  await tx.query(
+    `INSERT INTO "ChildSchoolSpan" ("tenantId", "childId", "schoolId", "firstDate", "lastDate", ${COLUMNS.map(cum).join(", ")})
+     SELECT $1, t."childId", t."schoolId", min(t.date), max(t.date), ${COLUMNS.map((c) => `max(t.${cum(c)})`).join(", ")}
+       FROM "ChildDayTotal" t JOIN ${changed} c ON t."childId" = c."childId"
+      WHERE t."tenantId" = $1 GROUP BY t."childId", t."schoolId"`,
+    [tenantId],
+  );
+  await refreshCohortSpans(tx, tenantId, childIds);
+}
+
+/**
  * SQL for the counts of one child's sessions at one school in the days [fromExpr, toExpr] (both SQL date
  * expressions), as columns named like Counts, given the child and school column expressions:
  * the running total at the last day on or before `to`, minus the one before `from`.
