@@ -66,11 +66,19 @@ export async function loadCaseload(
       )
     ).rows;
     const schools = (
+      // The school of each child's latest mark in the last 4 weeks other than D (registered elsewhere): per
+      // school the child had marks at in those weeks (ChildSchoolSpan), one step back along the marks' key.
       await tx.query<{ childId: number; name: string | null; urn: string }>(
-        `SELECT DISTINCT ON (m."childId") m."childId", s.name, s.urn
-           FROM "AttendanceMark" m JOIN "School" s ON s."tenantId" = m."tenantId" AND s.id = m."schoolId"
-          WHERE m."tenantId" = $1 AND m."childId" = ANY($2::int[]) AND m.date BETWEEN $3::date AND $4::date AND m.code <> 'D'
-          ORDER BY m."childId", m.date DESC`,
+        `SELECT DISTINCT ON (sp."childId") sp."childId", s.name, s.urn
+           FROM "ChildSchoolSpan" sp
+           CROSS JOIN LATERAL (
+             SELECT m.date, m.session FROM "AttendanceMark" m
+              WHERE m."tenantId" = $1 AND m."childId" = sp."childId" AND m."schoolId" = sp."schoolId"
+                AND m.date BETWEEN $3::date AND $4::date AND m.code <> 'D'
+              ORDER BY m.date DESC, m.session DESC LIMIT 1) latest
+           JOIN "School" s ON s."tenantId" = $1 AND s.id = sp."schoolId"
+          WHERE sp."tenantId" = $1 AND sp."childId" = ANY($2::int[]) AND sp."lastDate" >= $3::date AND sp."firstDate" <= $4::date
+          ORDER BY sp."childId", latest.date DESC, latest.session DESC, s.urn`,
         [tenantId, ids, addDays(asOf, -27), asOf],
       )
     ).rows;
