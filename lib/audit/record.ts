@@ -1,3 +1,4 @@
+import type { SqlRunner } from "@/lib/db/raw";
 import type { Tx } from "@/lib/db/tenant";
 
 // The audit trail: who did what, when, in which tenant, to which subject. Ids only, never names:
@@ -48,4 +49,14 @@ export async function recordAudit(tx: Tx, e: AuditEntry): Promise<void> {
       detail: e.detail ?? undefined,
     },
   });
+}
+
+/** recordAudit for a plain-SQL transaction (withTenantRaw): the entry is written with the reads it audits. */
+export async function recordAuditRaw(tx: SqlRunner, e: AuditEntry): Promise<void> {
+  await tx.query(
+    // "at" in UTC, as Prisma writes it (the column has no time zone).
+    `INSERT INTO "AuditEvent" ("tenantId", at, actor, action, "subjectType", "subjectId", detail)
+     VALUES ($1, clock_timestamp() AT TIME ZONE 'UTC', $2, $3, $4, $5, $6::jsonb)`,
+    [e.tenantId, e.actor, e.action, e.subjectType ?? null, e.subjectId ?? null, e.detail ? JSON.stringify(e.detail) : null],
+  );
 }

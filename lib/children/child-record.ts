@@ -13,8 +13,8 @@ import {
   type Status,
 } from "@/lib/attendance";
 import { rawDb } from "@/lib/db/client";
-import { withTenant, withTenantRaw } from "@/lib/db/tenant";
-import { recordAudit } from "@/lib/audit/record";
+import { withTenantRaw } from "@/lib/db/tenant";
+import { childSubject, recordAuditRaw } from "@/lib/audit/record";
 import type { WeekCounts } from "@/lib/reports";
 import { orderStatuses } from "./caseload";
 import { scopeSql, type ChildScope } from "./scope";
@@ -75,6 +75,8 @@ export async function loadChildRecord(
     );
     const c = found.rows[0];
     if (!c) return null;
+    // The view is audited in the transaction that reads the record: no record leaves without its entry.
+    await recordAuditRaw(tx, { tenantId, actor, action: "child.view", ...childSubject(c.childRef) });
     const episodes = (
       await tx.query<{ status: Status; startDate: Date | string; endDate: Date | string | null }>(
         `SELECT status, "startDate", "endDate" FROM "StatusEpisode" WHERE "tenantId" = $1 AND "childId" = $2 ORDER BY "startDate", status`,
@@ -99,7 +101,6 @@ export async function loadChildRecord(
     return { c, episodes, marks, summary: summaries.get(c.id)!, targets: targets.rows };
   });
   if (!record) return null;
-  await withTenant(tenantId, (tx) => recordAudit(tx, { tenantId, actor, action: "child.view", subjectType: "child", subjectId: record.c.childRef }));
   const { c, episodes, marks } = record;
   const currentStatuses = orderStatuses(episodes.filter((e) => e.startDate <= to && (!e.endDate || e.endDate >= to)).map((e) => e.status));
   const schools = new Map<string, { urn: string; name: string | null; first: IsoDate; last: IsoDate; sessions: number }>();
