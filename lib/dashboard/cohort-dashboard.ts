@@ -14,7 +14,7 @@ import { rawDb } from "@/lib/db/client";
 import type { SqlRunner } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
 import { windowOf, type Filters } from "@/lib/filters/filters";
-import { allCountsByChild, cohortMeasures, selectChildCounts } from "@/lib/reports";
+import { allCountsByChild, selectChildCounts, selectCohortMeasures } from "@/lib/reports";
 import { selectChildSummaries, type ChildSummary } from "@/lib/children/summaries";
 import { bySchool, byYearGroup, freshness, type Freshness, type SchoolRow, type YearRow } from "./breakdowns";
 import { weeklyTrend, type TrendPoint } from "@/lib/reports/weekly-trend";
@@ -67,8 +67,11 @@ export async function loadCohortDashboard(tenantId: number, f: Filters, asOf: Is
   const asOfTerm = termOf(asOf, halfTerms);
   return withTenantRaw(rawDb(), tenantId, async (tx) => {
     const childIds = await filteredChildIds(tx, tenantId, f, window, ay);
-    const rows = await selectChildCounts(tx, tenantId, window, f.attribution, childIds ? { childIds } : {});
-    const cohorts = cohortMeasures(rows);
+    const filter = childIds ? { childIds } : {};
+    // The cards' figures are summed by the database (the function the benchmark times); the per-child
+    // rows feed the year groups and the lists of children.
+    const cohorts = await selectCohortMeasures(tx, tenantId, window, f.attribution, filter);
+    const rows = await selectChildCounts(tx, tenantId, window, f.attribution, filter);
     const perChild: Map<number, Counts> =
       f.cohort === "ALL" ? allCountsByChild(rows) : new Map(rows.filter((r) => r.cohort === f.cohort).map((r) => [r.childId, r]));
     const ids = [...perChild.keys()];
