@@ -26,7 +26,11 @@ export const CONFIG = {
   maxSecondsPerMeasure: int("BENCH_MAX_SECONDS", 20),
   http: { connections: 20, seconds: int("BENCH_HTTP_SECONDS", 30), port: int("BENCH_PORT", 3200) },
   skipHttp: process.env.BENCH_SKIP_HTTP === "1",
-  workDir: path.join(os.tmpdir(), "vs-bench"),
+  /** BENCH_ONLY=http: the page alone (after setting up or reusing the database), no query measures. */
+  only: process.env.BENCH_ONLY === "http" ? ("http" as const) : null,
+  /** BENCH_WORK_DIR and BENCH_RESULTS let two people bench on one machine without sharing files. */
+  workDir: process.env.BENCH_WORK_DIR ?? path.join(os.tmpdir(), "vs-bench"),
+  resultsFile: process.env.BENCH_RESULTS ?? path.join(import.meta.dirname, "results.json"),
   password: "bench-password",
 };
 

@@ -13,7 +13,8 @@ import { measure } from "./timing";
 // the exactness of the figures it times, and writes bench/results.json and a table.
 //   BENCH_DATABASE_URL  the database to use (dropped and made again), else vs_bench beside
 //                       TEST_DATABASE_URL's database, else on postgresql://postgres@127.0.0.1:5432
-//   BENCH_CHILDREN      children per tenant (default 10000); BENCH_SKIP_HTTP=1 leaves the page out
+//   BENCH_CHILDREN      children per tenant (default 10000); BENCH_SKIP_HTTP=1 leaves the page out,
+//                       BENCH_ONLY=http measures the page alone (with BENCH_REUSE=1: on the last database)
 
 const url = benchUrl();
 process.env.DATABASE_URL = url; // read by lib/env when the app's modules load (below)
@@ -54,7 +55,7 @@ async function setUp() {
   };
   log(`import: ${JSON.stringify(importResult)}`);
   // Kept at once: a later step that fails can be run again on this database with BENCH_REUSE=1.
-  fs.writeFileSync(path.join(import.meta.dirname, "results.json"), JSON.stringify({ import: importResult, partial: true }, null, 2) + "\n");
+  fs.writeFileSync(CONFIG.resultsFile, JSON.stringify({ import: importResult, partial: true }, null, 2) + "\n");
   const teamIds = await assignSupervisorTeams(url, data[0]!.teams.slice(0, CONFIG.supervisorTeams));
   await settle();
   return { tenants, data, marks, teamIds, importResult };
@@ -71,7 +72,7 @@ async function reuse() {
   await c.end();
   const teamIds = new Map<number, number[]>();
   for (const t of teams) teamIds.set(t.tenantId, [...(teamIds.get(t.tenantId) ?? []), t.teamId]);
-  const previous = fs.existsSync(path.join(import.meta.dirname, "results.json")) ? JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "results.json"), "utf8")) : null;
+  const previous = fs.existsSync(CONFIG.resultsFile) ? JSON.parse(fs.readFileSync(CONFIG.resultsFile, "utf8")) : null;
   const data = tenants.map((t, i) => ({ dir: path.join(CONFIG.workDir, "data", t.slug), childRefs: refs[i]!, marks: 0, children: refs[i]!.length, teams: [] }));
   return { tenants, data, marks, teamIds, importResult: previous?.import ?? { marks, marksPerSecond: 0, peakRssMb: 0 } };
 }
@@ -79,6 +80,12 @@ async function reuse() {
 async function main() {
   log(`database ${url.replace(/\/\/[^@]*@/, "//")}, ${CONFIG.tenants.length} tenants x ${CONFIG.children} children`);
   const { tenants, data, marks, teamIds, importResult } = process.env.BENCH_REUSE === "1" ? await reuse() : await setUp();
+
+  if (CONFIG.only === "http") {
+    const { runHttp } = await import("./http");
+    log(`HTTP dashboard page: ${JSON.stringify(await runHttp(url, tenants[0]!.slug, log))}`);
+    return;
+  }
 
   const { runQueries } = await import("./queries");
   const { db } = await import("@/lib/db/client");
@@ -127,7 +134,7 @@ async function main() {
     },
   };
   results.targets = targets(results);
-  fs.writeFileSync(path.join(import.meta.dirname, "results.json"), JSON.stringify(results, null, 2) + "\n");
+  fs.writeFileSync(CONFIG.resultsFile, JSON.stringify(results, null, 2) + "\n");
   console.log("\n" + table(results, q.extra));
   const { closeDb } = await import("@/lib/db/client");
   await closeDb();
