@@ -1,4 +1,4 @@
-import type { HalfTermDates, IsoDate } from "@/lib/attendance";
+import { toIso, type HalfTermDates, type IsoDate, type TermName } from "@/lib/attendance";
 import { rawDb } from "@/lib/db/client";
 import { withTenantRaw } from "@/lib/db/tenant";
 import type { Filters } from "@/lib/filters/filters";
@@ -16,28 +16,56 @@ const MAX_ENTRIES = 32;
 const holder = globalThis as unknown as { __vsDashboardCache?: Map<string, Entry> };
 const entries = (holder.__vsDashboardCache ??= new Map());
 
-async function dataVersion(tenantId: number): Promise<string> {
+export type DashboardPageData = { dashboard: CohortDashboard; schools: { urn: string; name: string | null }[] };
+
+type InputsRow = {
+  latest: string | null;
+  halfTerms: { academicYear: number; term: TermName; half: number; startDate: IsoDate; endDate: IsoDate }[];
+  schools: { urn: string; name: string | null }[];
+  version: string;
+};
+
+/**
+ * What a dashboard request reads at every request, in one tenant-scoped round trip: the latest
+ * register mark (selectAsOf), the half-term dates (selectHalfTerms), the schools of the filter bar,
+ * and the data version that keys the cache.
+ */
+async function pageInputs(tenantId: number): Promise<InputsRow> {
   const { rows } = await withTenantRaw(rawDb(), tenantId, (tx) =>
-    tx.query<{ run: number | null; targets: number; changed: string | null }>(
-      `SELECT (SELECT max(id) FROM "ImportRun" WHERE "tenantId" = $1 AND status = 'SUCCEEDED') AS run,
-              (SELECT count(*)::int FROM "Target" WHERE "tenantId" = $1) AS targets,
-              (SELECT max("updatedAt")::text FROM "Target" WHERE "tenantId" = $1) AS changed`,
+    tx.query<InputsRow>(
+      `SELECT (SELECT to_char(max(date), 'YYYY-MM-DD') FROM "ChildDayTotal" WHERE "tenantId" = $1) AS latest,
+              (SELECT coalesce(json_agg(json_build_object('academicYear', "academicYear", 'term', term::text, 'half', half,
+                        'startDate', to_char("startDate", 'YYYY-MM-DD'), 'endDate', to_char("endDate", 'YYYY-MM-DD')) ORDER BY "academicYear", "startDate"), '[]'::json)
+                 FROM "HalfTerm" WHERE "tenantId" = $1) AS "halfTerms",
+              (SELECT coalesce(json_agg(json_build_object('urn', urn, 'name', name) ORDER BY name), '[]'::json) FROM "School" WHERE "tenantId" = $1) AS schools,
+              concat_ws('/', coalesce((SELECT max(id) FROM "ImportRun" WHERE "tenantId" = $1 AND status = 'SUCCEEDED'), 0),
+                        (SELECT count(*) FROM "Target" WHERE "tenantId" = $1),
+                        coalesce((SELECT max("updatedAt")::text FROM "Target" WHERE "tenantId" = $1), '')) AS version`,
       [tenantId],
     ),
   );
-  const r = rows[0]!;
-  return `${r.run ?? 0}/${r.targets}/${r.changed ?? ""}`;
+  return rows[0]!;
 }
 
-/** loadCohortDashboard, answered from memory while the tenant's data has not changed. */
-export async function cachedCohortDashboard(
+/** The dashboard of these filters and the filter bar's schools; the figures from memory while the tenant's data has not changed. */
+export async function dashboardPageData(tenantId: number, f: Filters, today: IsoDate = toIso(new Date())): Promise<DashboardPageData> {
+  const inputs = await pageInputs(tenantId);
+  const latestMark = inputs.latest;
+  const asOf = latestMark && latestMark < today ? latestMark : today;
+  const halfTerms: HalfTermDates[] = inputs.halfTerms.map((h) => ({ ...h, half: h.half === 2 ? 2 : 1 }));
+  return { dashboard: await cachedCohortDashboard(tenantId, inputs.version, f, asOf, latestMark, halfTerms), schools: inputs.schools };
+}
+
+/** loadCohortDashboard, answered from memory while the tenant's data (version) has not changed. */
+function cachedCohortDashboard(
   tenantId: number,
+  version: string,
   f: Filters,
   asOf: IsoDate,
   latestMark: IsoDate | null,
   halfTerms: readonly HalfTermDates[],
 ): Promise<CohortDashboard> {
-  const key = JSON.stringify([tenantId, await dataVersion(tenantId), f, asOf, latestMark, halfTerms]);
+  const key = JSON.stringify([tenantId, version, f, asOf, latestMark, halfTerms]);
   const hit = entries.get(key);
   if (hit) {
     entries.delete(key); // most recently used last

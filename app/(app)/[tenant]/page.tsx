@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { academicYearOf, COHORT_LABELS, formatDay, yearGroupLabel } from "@/lib/attendance";
+import { academicYearOf, COHORT_LABELS, formatDay, yearGroupLabel, type Measures } from "@/lib/attendance";
 import { can, homePath } from "@/lib/auth/permissions";
 import { requireTenant } from "@/lib/auth/tenant-context";
-import { cachedCohortDashboard } from "@/lib/dashboard/cache";
+import { dashboardPageData } from "@/lib/dashboard/cache";
 import { filtersQuery, parseFilters } from "@/lib/filters/filters";
-import { dataAsOf, tenantHalfTerms } from "@/lib/tenants/calendar";
-import { db } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CohortCards } from "@/components/dashboard/cohort-cards";
 import { FlaggedChildren } from "@/components/dashboard/flagged-children";
 import { MeasuresTable } from "@/components/dashboard/measures-table";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { ExportLinks } from "@/components/export/export-links";
+
+/** The measures a breakdown table shows: what the page sends to its client components, no more. */
+const shown = ({ children, attendanceRate, persistent, severe }: Measures) => ({ children, attendanceRate, persistent, severe });
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -24,16 +24,13 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   if (!can(ctx.role, "dashboard.view")) redirect(homePath(slug, ctx.role));
   const filters = parseFilters(await searchParams);
   const tenantId = ctx.tenant.id;
-  const [{ asOf, latestMark }, halfTerms, schools] = await Promise.all([
-    dataAsOf(tenantId),
-    tenantHalfTerms(tenantId),
-    withTenant(tenantId, (tx) => tx.school.findMany({ where: { tenantId }, select: { urn: true, name: true }, orderBy: { name: "asc" } }), { prisma: db() }),
-  ]);
-  const d = await cachedCohortDashboard(tenantId, filters, asOf, latestMark, halfTerms);
+  const { dashboard: d, schools } = await dashboardPageData(tenantId, filters);
+  const { asOf, latestMark } = d;
   const showNames = can(ctx.role, "children.view");
   const cohortLabel = COHORT_LABELS[filters.cohort];
   const target = d.targets[filters.cohort];
   const stale = d.freshness.filter((s) => s.stale);
+  const staleUrns = new Set(stale.map((s) => s.urn));
   const exportQuery = (table: string) => `${filtersQuery(filters).replace(/^\?/, "")}${filtersQuery(filters) ? "&" : ""}table=${table}`;
   return (
     <main id="main" className="mx-auto max-w-7xl px-6 py-8">
@@ -76,14 +73,14 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <section aria-labelledby="schools-h" className="mt-8">
         <h2 id="schools-h" className="text-xl font-semibold">By school: {cohortLabel.toLowerCase()}</h2>
         <MeasuresTable caption={`Attendance by school, ${d.window.label}`} rowHeader="School"
-          rows={d.schools.map((s) => ({ key: s.urn, label: s.name ?? s.urn, measures: s.measures, note: stale.some((x) => x.urn === s.urn) ? "Data over a week old" : undefined }))} />
+          rows={d.schools.map((s) => ({ key: s.urn, label: s.name ?? s.urn, measures: shown(s.measures), note: staleUrns.has(s.urn) ? "Data over a week old" : undefined }))} />
         <div className="mt-3"><ExportLinks href={`/${slug}/export`} query={exportQuery("schools")} what="attendance by school" /></div>
       </section>
 
       <section aria-labelledby="years-h" className="mt-8">
         <h2 id="years-h" className="text-xl font-semibold">By year group: {cohortLabel.toLowerCase()}</h2>
         <MeasuresTable caption={`Attendance by year group, ${d.window.label}`} rowHeader="Year group"
-          rows={d.years.map((y) => ({ key: String(y.year), label: yearGroupLabel(y.year), measures: y.measures }))} />
+          rows={d.years.map((y) => ({ key: String(y.year), label: yearGroupLabel(y.year), measures: shown(y.measures) }))} />
         <div className="mt-3"><ExportLinks href={`/${slug}/export`} query={exportQuery("years")} what="attendance by year group" /></div>
       </section>
 
