@@ -1,3 +1,5 @@
+"use client";
+
 import { TrendLineChart, type ChartRow, type Series } from "./line-chart";
 
 type Props = {
@@ -12,7 +14,10 @@ type Props = {
   rowHeader: string;
 };
 
-/** A chart with its data table: the table is the accessible alternative and the printable record. */
+/**
+ * A chart with its data table: the table is the accessible alternative and the printable record. A
+ * client component, so the page sends the rows once (for chart and table) rather than the table's markup.
+ */
 export function ChartFigure({ title, description, rows, series, target, yMax, unit = "%", rowHeader }: Props) {
   return (
     <figure className="mt-4 rounded border border-slate-300 bg-white p-4">

@@ -1,7 +1,7 @@
 import type { ChildSummary } from "@/lib/children/summaries";
 
 /** Absence and falling-attendance flags as words (never colour alone), with the reasons on hover and for screen readers. */
-export function FlagBadges({ summary }: { summary: ChildSummary }) {
+export function FlagBadges({ summary }: { summary: Pick<ChildSummary, "year" | "persistent" | "severe" | "flags"> }) {
   const badges: { label: string; title: string; cls: string }[] = [];
   if (summary.severe) badges.push({ label: "Severe absence", title: "Missed 50% or more of possible sessions this year", cls: "border-red-800 bg-red-50 text-red-900" });
   else if (summary.persistent) badges.push({ label: "Persistent absence", title: "Missed 10% or more of possible sessions this year", cls: "border-amber-800 bg-amber-50 text-amber-900" });

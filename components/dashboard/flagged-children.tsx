@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { FlaggedChild } from "@/lib/dashboard/cohort-dashboard";
-import { FlagBadges } from "@/components/children/flag-badges";
-import { rateOf } from "@/components/format";
+import { FlaggedList } from "./flagged-list";
 
 /** How many children a list shows: a large authority flags hundreds, which belong in the caseload. */
 export const FLAGGED_SHOWN = 25;
@@ -19,15 +18,11 @@ export function FlaggedChildren({ title, childrenList, slug, showNames, empty }:
         <p className="mt-2 text-sm">Individual children are shown to virtual school heads and practice supervisors.</p>
       ) : (
         <>
-          <ul className="mt-2 max-h-80 divide-y divide-slate-200 overflow-auto text-sm" tabIndex={0} aria-label={`${title}: children`}>
-            {shown.map((c) => (
-              <li key={c.childId} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/${slug}/children/${encodeURIComponent(c.childRef)}`} className="font-semibold text-brand-800 underline">{c.name}</Link>
-                <span className="tabular-nums">Year {rateOf(c.summary.year)} · 4 weeks {rateOf(c.summary.last4)}</span>
-                <FlagBadges summary={c.summary} />
-              </li>
-            ))}
-          </ul>
+          <FlaggedList
+            title={title}
+            slug={slug}
+            items={shown.map(({ childRef, name, summary: { year, last4, persistent, severe, flags } }) => ({ childRef, name, summary: { year, last4, persistent, severe, flags } }))}
+          />
           {childrenList.length > shown.length ? (
             <p className="mt-2 text-sm">
               The first {shown.length} of {childrenList.length} by child ID. <Link href={`/${slug}/caseload`} className="text-brand-800 underline">The caseload</Link> lists every child with these flags.

@@ -1,9 +1,15 @@
+"use client";
+
 import type { Measures } from "@/lib/attendance";
 import { countAndShare, percent, whole } from "@/components/format";
 
-type Row = { key: string; label: string; measures: Measures; note?: string };
+type Row = { key: string; label: string; measures: Pick<Measures, "children" | "attendanceRate" | "persistent" | "severe">; note?: string };
 
-/** A breakdown (by school, by year group): children, attendance, persistent and severe absence. */
+/**
+ * A breakdown (by school, by year group): children, attendance, persistent and severe absence. A
+ * client component fed plain rows: an authority has a couple of hundred schools, and the page's RSC
+ * payload then carries their figures once, not a second copy of the table's markup.
+ */
 export function MeasuresTable({ caption, rowHeader, rows }: { caption: string; rowHeader: string; rows: Row[] }) {
   if (!rows.length) return <p className="mt-2 rounded border border-slate-300 bg-white p-4">No attendance data for this period yet: import a file.</p>;
   return (

@@ -1,5 +1,6 @@
 import { COHORT_LABELS, COHORTS, yearGroupLabel } from "@/lib/attendance";
 import { WINDOW_LABELS, type Filters } from "@/lib/filters/filters";
+import { OptionList } from "./option-list";
 
 type Props = {
   filters: Filters;
@@ -66,9 +67,7 @@ export function FilterBar({ filters, windowLabel, window, schools = [], years = 
             <label htmlFor="f-school" className="block text-sm font-semibold">School</label>
             <select id="f-school" name="school" defaultValue={filters.school ?? ""} className={select}>
               <option value="">All schools</option>
-              {schools.map((sc) => (
-                <option key={sc.urn} value={sc.urn}>{sc.name ?? sc.urn}</option>
-              ))}
+              <OptionList options={schools.map((sc) => [sc.urn, sc.name ?? sc.urn])} />
             </select>
           </div>
         ) : null}
