@@ -29,26 +29,26 @@ export function ChartFigure({ title, description, rows, series, target, yMax, un
       <details className="mt-2">
         <summary className="cursor-pointer text-brand-800 underline">Show the data as a table</summary>
         <div className="max-h-80 overflow-auto" tabIndex={0} role="region" aria-label={`${title}: data table`}>
-          <table className="mt-2 w-full border-collapse text-sm">
+          <table className="figures compact mt-2 w-full border-collapse text-sm">
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b border-slate-400">
-                <th scope="col" className="px-2 py-1 text-left">{rowHeader}</th>
+                <th scope="col">{rowHeader}</th>
                 {series.map((s) => (
-                  <th key={s.key} scope="col" className="px-2 py-1 text-right">{s.name}</th>
+                  <th key={s.key} scope="col">{s.name}</th>
                 ))}
-                {target ? <th scope="col" className="px-2 py-1 text-right">{target.label}</th> : null}
+                {target ? <th scope="col">{target.label}</th> : null}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
-                <tr key={r.label} className="border-b border-slate-200">
-                  <th scope="row" className="px-2 py-1 text-left font-normal">{r.label}</th>
+                <tr key={r.label}>
+                  <th scope="row">{r.label}</th>
                   {series.map((s) => {
                     const v = r[s.key];
-                    return <td key={s.key} className="px-2 py-1 text-right tabular-nums">{typeof v === "number" ? `${v.toFixed(1)}${unit}` : "–"}</td>;
+                    return <td key={s.key}>{typeof v === "number" ? `${v.toFixed(1)}${unit}` : "–"}</td>;
                   })}
-                  {target ? <td className="px-2 py-1 text-right tabular-nums">{`${target.value.toFixed(1)}${unit}`}</td> : null}
+                  {target ? <td>{`${target.value.toFixed(1)}${unit}`}</td> : null}
                 </tr>
               ))}
             </tbody>

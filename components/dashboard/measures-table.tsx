@@ -14,25 +14,25 @@ export function MeasuresTable({ caption, rowHeader, rows }: { caption: string; r
   if (!rows.length) return <p className="mt-2 rounded border border-slate-300 bg-white p-4">No attendance data for this period yet: import a file.</p>;
   return (
     <div className="mt-2 overflow-x-auto">
-      <table className="w-full border-collapse bg-white text-sm">
+      <table className="figures w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr className="border-b-2 border-slate-400">
-            <th scope="col" className="px-3 py-2 text-left">{rowHeader}</th>
-            <th scope="col" className="px-3 py-2 text-right">Children</th>
-            <th scope="col" className="px-3 py-2 text-right">Attendance</th>
-            <th scope="col" className="px-3 py-2 text-right">Persistently absent</th>
-            <th scope="col" className="px-3 py-2 text-right">Severely absent</th>
+            <th scope="col">{rowHeader}</th>
+            <th scope="col">Children</th>
+            <th scope="col">Attendance</th>
+            <th scope="col">Persistently absent</th>
+            <th scope="col">Severely absent</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.key} className="border-b border-slate-200">
-              <th scope="row" className="px-3 py-2 text-left font-normal">{r.label}{r.note ? <span className="ml-2 text-xs font-semibold text-red-900">{r.note}</span> : null}</th>
-              <td className="px-3 py-2 text-right tabular-nums">{whole(r.measures.children)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{percent(r.measures.attendanceRate)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{countAndShare(r.measures.persistent, r.measures.children)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{countAndShare(r.measures.severe, r.measures.children)}</td>
+            <tr key={r.key}>
+              <th scope="row">{r.label}{r.note ? <span className="ml-2 text-xs font-semibold text-red-900">{r.note}</span> : null}</th>
+              <td>{whole(r.measures.children)}</td>
+              <td>{percent(r.measures.attendanceRate)}</td>
+              <td>{countAndShare(r.measures.persistent, r.measures.children)}</td>
+              <td>{countAndShare(r.measures.severe, r.measures.children)}</td>
             </tr>
           ))}
         </tbody>
