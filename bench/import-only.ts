@@ -38,9 +38,19 @@ if (trace) {
             return await tx.query(sql, params);
           } finally {
             const k = sql.replace(/\s+/g, " ").slice(0, 70);
-            spent.set(k, (spent.get(k) ?? 0) + performance.now() - t0);
+            const ms = performance.now() - t0;
+            spent.set(k, (spent.get(k) ?? 0) + ms);
+            if (ms > 5000) fs.writeFileSync(`/tmp/vs-imp/slow-${Math.round(ms)}.json`, JSON.stringify({ sql, params }));
           }
         },
+        copyFrom: tx.copyFrom && (async (target, text) => {
+          const t0 = performance.now();
+          try {
+            return await tx.copyFrom!(target, text);
+          } finally {
+            spent.set("COPY " + target.slice(0, 60), (spent.get("COPY " + target.slice(0, 60)) ?? 0) + performance.now() - t0);
+          }
+        }),
         async exec(sql) {
           const t0 = performance.now();
           try {

@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 
 // Plain SQL next to the Prisma client, on the same database: for set-based aggregation and bulk loads
@@ -11,6 +14,11 @@ export interface SqlRunner {
   query<T extends Row = Row>(sql: string, params?: unknown[]): Promise<{ rows: T[]; affectedRows: number }>;
   /** Runs several statements without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * COPY `target` (a table and its columns) FROM text in COPY's text format, for bulk loads; PostgreSQL
+   * only (PGlite reads COPY data from a file, which the role vs_app may not), callers fall back to SQL.
+   */
+  copyFrom?(target: string, text: string): Promise<void>;
 }
 
 export interface RawDb extends SqlRunner {
@@ -51,6 +59,10 @@ function pgRunner(c: pg.PoolClient | pg.Pool): SqlRunner {
     },
     async exec(sql: string) {
       await c.query(sql);
+    },
+    async copyFrom(target: string, text: string) {
+      if (!("release" in c)) throw new Error("COPY needs one connection: run it inside a transaction");
+      await pipeline(Readable.from([text]), c.query(copyFrom(`COPY ${target} FROM STDIN`)));
     },
   };
 }

@@ -15,6 +15,9 @@ export const STAGING_SQL = `CREATE TEMP TABLE import_mark (line int NOT NULL, ck
   CREATE TEMP TABLE import_dup (line int NOT NULL, first int NOT NULL, ckey int NOT NULL) ON COMMIT DROP;
   CREATE TEMP TABLE import_changed ("childId" int PRIMARY KEY, "firstDate" date NOT NULL) ON COMMIT DROP`;
 
+/** Appends rows to import_mark (COPY, where the database runner has it). */
+export const STAGE_COPY = `pg_temp.import_mark (line, ckey, skey, date, session, code)`;
+
 /** Appends rows to import_mark. Parameters: the columns line, ckey, skey, date, session, code. */
 export const STAGE_SQL = `INSERT INTO pg_temp.import_mark (line, ckey, skey, date, session, code)
   SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::date[], $5::"Session"[], $6::text[])`;
@@ -59,6 +62,20 @@ export const MERGE_MARKS_SQL = `WITH marks AS (
     INSERT INTO pg_temp.import_changed ("childId", "firstDate") SELECT "childId", min(date) FROM marks GROUP BY "childId"
   )
   SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM marks`;
+
+/**
+ * MERGE_MARKS_SQL for a tenant that has no marks yet (its first file): a plain insert, and every child
+ * of the file changed from its first day. Parameter: $1 tenant.
+ */
+export const FIRST_MARKS_SQL = [
+  `INSERT INTO "AttendanceMark" ("tenantId", "childId", "schoolId", date, session, code)
+   SELECT $1, m.ckey, s.school_id, m.date, m.session, m.code
+     FROM pg_temp.import_mark m JOIN pg_temp.import_school s USING (skey)
+    WHERE m.ckey > 0 AND m.code IS NOT NULL
+    ORDER BY m.ckey, s.school_id, m.date, m.session`,
+  `INSERT INTO pg_temp.import_changed ("childId", "firstDate")
+   SELECT ckey, min(date) FROM pg_temp.import_mark WHERE ckey > 0 AND code IS NOT NULL GROUP BY ckey`,
+];
 
 /** Keeps the marks of unknown UPNs aside. Parameters: $1 tenant, $2 the import run. */
 export const MERGE_UNMATCHED_SQL = `INSERT INTO "UnmatchedMark" ("tenantId", upn, "schoolUrn", "schoolName", date, session, code, "importRunId")

@@ -2,9 +2,11 @@ import { refreshDayTotalsFrom } from "@/lib/reports/day-totals";
 import type { AttendanceMarkKey, AttendanceMarkRow } from "@/lib/schemas/attendance-mark";
 import {
   DUPLICATES_SQL,
+  FIRST_MARKS_SQL,
   MERGE_MARKS_SQL,
   MERGE_UNMATCHED_SQL,
   SAVE_SCHOOLS_SQL,
+  STAGE_COPY,
   STAGE_SQL,
   STAGING_SQL,
   UNIQUE_KEYS_SQL,
@@ -65,6 +67,8 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
       [tenantId],
     );
     for (const s of schools.rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+    // Memory for the sorts of the merge and the day totals, and for the unique index over the file.
+    await tx.exec("SET LOCAL work_mem = '64MB'; SET LOCAL maintenance_work_mem = '256MB'");
     await tx.exec(STAGING_SQL);
   }
 
@@ -103,9 +107,22 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   private async flush(): Promise<void> {
     const b = this.batch;
     this.batch = new Batch();
-    if (b.size > 0) {
-      await this.queue.push(() => this.ctx.tx.query(STAGE_SQL, [b.line, b.ckey, b.skey, b.date, b.session, b.code]).then(() => {}));
+    if (b.size > 0) await this.queue.push(() => this.stage(b));
+  }
+
+  private async stage(b: Batch): Promise<void> {
+    const { tx } = this.ctx;
+    if (!tx.copyFrom) {
+      await tx.query(STAGE_SQL, [b.line, b.ckey, b.skey, b.date, b.session, b.code]);
+      return;
     }
+    // COPY's text format: tab-separated, \N for NULL; of the values only the code "\" needs escaping.
+    let text = "";
+    for (let i = 0; i < b.size; i++) {
+      const code = b.code[i]!;
+      text += `${b.line[i]}\t${b.ckey[i]}\t${b.skey[i]}\t${b.date[i]}\t${b.session[i]}\t${code === null ? "\\N" : code === "\\" ? "\\\\" : code}\n`;
+    }
+    await tx.copyFrom(STAGE_COPY, text);
   }
 
   async finish(): Promise<Counts> {
@@ -115,12 +132,23 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     await this.saveSchools();
     await this.saveKeys();
     const duplicates = await this.removeDuplicates();
-    const merged = await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId]);
-    const { inserted, updated } = merged.rows[0]!;
+    const { inserted, updated } = await this.mergeMarks();
     const unmatched = this.unknown > 0 ? (await tx.query(MERGE_UNMATCHED_SQL, [tenantId, runId])).affectedRows : 0;
     await refreshDayTotalsFrom(tx, tenantId, "pg_temp.import_changed");
     const matched = this.known - duplicates.known;
     return { inserted, updated, unchanged: matched - inserted - updated, unmatched, linked: 0 };
+  }
+
+  private async mergeMarks(): Promise<{ inserted: number; updated: number }> {
+    const { tx, tenantId } = this.ctx;
+    const any = await tx.query(`SELECT 1 FROM "AttendanceMark" WHERE "tenantId" = $1 LIMIT 1`, [tenantId]);
+    if (any.rows.length === 0) {
+      const { affectedRows } = await tx.query(FIRST_MARKS_SQL[0]!, [tenantId]);
+      await tx.query(FIRST_MARKS_SQL[1]!);
+      return { inserted: affectedRows, updated: 0 };
+    }
+    const merged = await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId]);
+    return merged.rows[0]!;
   }
 
   /** Creates and renames the file's schools (of its valid rows), then names their ids by URN key. */
