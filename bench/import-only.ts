@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
@@ -23,6 +24,16 @@ const dir = path.join(os.tmpdir(), "vs-imp", "data");
 const t = CONFIG.tenants[0]!;
 const gen = generateTenant(dir, t, CONFIG.children, CONFIG.teamSize);
 console.log(`${gen.marks} marks, ${CONFIG.children} children`);
+if (process.env.IMPORT_CHILD === "1") {
+  // The figure of npm run bench: the three files through runImport in a process of its own (peak RSS).
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), url, JSON.stringify([{ tenantId: tenant!.id, dir }])], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const out = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { marks: number; seconds: Record<string, number>; peakRssMb: number };
+  console.log(JSON.stringify({ ...out, marksPerSecond: Math.round(out.marks / out.seconds.attendance!) }));
+  process.exit(0);
+}
 
 const { prisma, raw } = createPrisma(url);
 const trace = process.env.IMPORT_TRACE === "1";

@@ -11,6 +11,12 @@ import type { Header } from "./columns";
 const SCHOOL_NAME_MAX = 200; // attendance-mark.ts: optionalText("school_name", 200)
 const URN = /^\d{6}$/;
 
+/**
+ * A copy of a text that holds none of the text it was cut from: a value split off a line is a slice of
+ * the megabyte of the file read with it, which a long-lived key would keep in memory.
+ */
+export const ownCopy = (s: string): string => (s.length === 0 ? s : JSON.parse(JSON.stringify(s)) as string);
+
 /** A bounded cache of a pure check on the few thousand distinct UPNs and dates of a file. */
 function memo<T>(fn: (text: string) => T, max = 50_000): (text: string) => T {
   const cache = new Map<string, T>();
@@ -19,7 +25,8 @@ function memo<T>(fn: (text: string) => T, max = 50_000): (text: string) => T {
     if (out === undefined) {
       if (cache.size >= max) cache.clear();
       out = fn(text);
-      cache.set(text, out);
+      if (typeof out === "string") out = ownCopy(out) as T;
+      cache.set(ownCopy(text), out);
     }
     return out;
   };
@@ -32,7 +39,8 @@ export function attendanceFastRow(header: Header): (values: string[]) => Attenda
   const width = header.fields.length;
   const upnOk = memo((s) => validateUpn(s).ok);
   const dateOf = memo((s) => parseDateInput(s) ?? "");
-  const codeOk = memo((s) => isValidCode(s));
+  // The code as a string of the cache (null: not a code), so that rows hold no slice of the file.
+  const codeOf = memo((s) => (isValidCode(s) ? s : ""));
   return (values) => {
     if (values.length !== width) return null;
     const upn = values[upnAt!]!.trim();
@@ -50,9 +58,12 @@ export function attendanceFastRow(header: Header): (values: string[]) => Attenda
     const date = dateOf(dateText);
     if (date === "") return null;
     const s = values[sessionAt!]!.trim().toUpperCase();
-    if (s !== "AM" && s !== "PM") return null;
-    const code = values[codeAt!]!.trim();
-    if (code === "" || !codeOk(code)) return null;
-    return { upn, schoolUrn, schoolName, date, session: s, code };
+    const session = s === "AM" ? "AM" : s === "PM" ? "PM" : null;
+    if (session === null) return null;
+    const codeText = values[codeAt!]!.trim();
+    if (codeText === "") return null;
+    const code = codeOf(codeText);
+    if (code === "") return null;
+    return { upn, schoolUrn, schoolName, date, session, code };
   };
 }

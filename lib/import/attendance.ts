@@ -12,6 +12,7 @@ import {
   UNIQUE_KEYS_SQL,
 } from "./attendance-sql";
 import { WriteQueue } from "./batches";
+import { ownCopy } from "./attendance-fast";
 import type { Counts, Loader, LoaderContext } from "./loader";
 import { REJECTED_ROWS_LISTED } from "./types";
 
@@ -76,9 +77,9 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     // The school's name is taken from the last row that gives one.
     const name = row.schoolName;
     if (name !== null) {
-      if (this.schoolNames.get(row.schoolUrn) !== name) this.schoolNames.set(row.schoolUrn, name);
+      if (this.schoolNames.get(row.schoolUrn) !== name) this.schoolNames.set(ownCopy(row.schoolUrn), ownCopy(name));
     } else if (!this.schoolNames.has(row.schoolUrn)) {
-      this.schoolNames.set(row.schoolUrn, null);
+      this.schoolNames.set(ownCopy(row.schoolUrn), null);
     }
     return this.push(line, row, row.code);
   }
@@ -230,7 +231,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     let key = this.urnKeys.get(urn);
     if (key === undefined) {
       key = this.urnKeys.size + 1;
-      this.urnKeys.set(urn, key);
+      this.urnKeys.set(ownCopy(urn), key);
     }
     return key;
   }
@@ -241,7 +242,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     let key = this.unknownUpns.get(upn);
     if (key === undefined) {
       key = -(this.unknownUpns.size + 1);
-      this.unknownUpns.set(upn, key);
+      this.unknownUpns.set(ownCopy(upn), key);
     }
     return key;
   }

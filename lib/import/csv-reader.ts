@@ -15,6 +15,9 @@ import { ImportRefused } from "./types";
 
 export type CsvRecord = { line: number; values: string[] };
 
+/** Records per batch handed over by the scanner. */
+const BATCH_RECORDS = 2_000;
+
 /** A longer record is a quote that never closes: refuse it rather than buffer the rest of the file. */
 const MAX_RECORD_CHARS = 100_000;
 
@@ -218,9 +221,10 @@ export async function* csvRecords(input: NodeJS.ReadableStream | string): AsyncG
   let line = 1;
   let eof = false;
   let nextOf = new NextOf(buf);
+  let needMore = true;
   try {
     for (;;) {
-      if (!eof) {
+      if (needMore && !eof) {
         const chunk = await text.next();
         if (chunk.done) eof = true;
         else {
@@ -229,11 +233,19 @@ export async function* csvRecords(input: NodeJS.ReadableStream | string): AsyncG
           nextOf = new NextOf(buf);
         }
       }
+      needMore = false;
       const batch: CsvRecord[] = [];
       let handOver = false;
-      while (pos < buf.length) {
+      for (;;) {
+        if (pos >= buf.length) {
+          needMore = true;
+          break;
+        }
         const r = scanRecord(buf, pos, eof, nextOf);
-        if (r === "more") break;
+        if (r === "more") {
+          needMore = true;
+          break;
+        }
         if (r === "hand over") {
           handOver = true;
           break;
@@ -241,6 +253,9 @@ export async function* csvRecords(input: NodeJS.ReadableStream | string): AsyncG
         if (!isBlank(r.values)) batch.push({ line, values: r.values });
         line += 1 + r.breaks;
         pos = r.next;
+        // Small batches: the records of a batch live until it is taken, and big ones would outlive
+        // the young generation of the garbage collector.
+        if (batch.length >= BATCH_RECORDS) break;
       }
       if (batch.length > 0) yield batch;
       if (handOver) {

@@ -94,4 +94,10 @@ describe("csvRecords", () => {
       'Line 4 opens a quoted value (") that is never closed, so the file cannot be read as CSV.',
     );
   });
+
+  it("reads a long file in batches, every line in order", async () => {
+    const lines = Array.from({ length: 5_001 }, (_, i) => `${i},x`);
+    const got = await read(split(Buffer.from(lines.join("\n")), [7, 40_000]));
+    expect(got).toEqual(lines.map((l, i) => ({ line: i + 1, values: l.split(",") })));
+  });
 });
