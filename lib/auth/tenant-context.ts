@@ -4,9 +4,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { db, rawDb } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import { getTenantBySlug, type TenantSummary } from "@/lib/tenants/queries";
-import { auth } from "./config";
 import { can, type Capability } from "./permissions";
-import type { SessionUser } from "./session";
+import { sessionUserId, type SessionUser } from "./session";
 
 export type TenantContext = { user: SessionUser; tenant: TenantSummary; role: Role; teamIds: number[] };
 
@@ -61,8 +60,7 @@ type MembershipRow = {
  * tenant's own data is read before the membership is known. Null: nobody (active) is signed in.
  */
 const signedInMemberships = cache(async (): Promise<{ user: SessionUser; contexts: TenantContext[] } | null> => {
-  const session = await auth();
-  const userId = (session as { userId?: string } | null)?.userId;
+  const userId = await sessionUserId();
   if (!userId) return null;
   const { rows } = await rawDb().query<MembershipRow>(
     `SELECT u.email, u.name, t.id AS "tenantId", t.slug, t.name AS "tenantName", t."laCode", t."suppressionThreshold", m.role::text AS role,
