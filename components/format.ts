@@ -1,4 +1,4 @@
-import type { Counts } from "@/lib/attendance";
+import type { Counts, Measures } from "@/lib/attendance";
 import { attendanceRate } from "@/lib/attendance";
 import { percentValue } from "@/lib/attendance/rounding";
 
@@ -24,3 +24,9 @@ export function countAndShare(n: number, of: number): string {
   return of > 0 ? `${whole(n)} (${percent(n / of)})` : whole(n);
 }
 
+/** A breakdown row's cells as shown: children, attendance, persistently absent, severely absent. */
+export type MeasureCells = [children: string, attendance: string, persistent: string, severe: string];
+
+export function measureCells(m: Pick<Measures, "children" | "attendanceRate" | "persistent" | "severe">): MeasureCells {
+  return [whole(m.children), percent(m.attendanceRate), countAndShare(m.persistent, m.children), countAndShare(m.severe, m.children)];
+}

@@ -1,14 +1,14 @@
 "use client";
 
-import type { Measures } from "@/lib/attendance";
-import { countAndShare, percent, whole } from "@/components/format";
+import type { MeasureCells } from "@/components/format";
 
-type Row = { key: string; label: string; measures: Pick<Measures, "children" | "attendanceRate" | "persistent" | "severe">; note?: string };
+type Row = { key: string; label: string; cells: MeasureCells; note?: string };
 
 /**
  * A breakdown (by school, by year group): children, attendance, persistent and severe absence. A
- * client component fed plain rows: an authority has a couple of hundred schools, and the page's RSC
- * payload then carries their figures once, not a second copy of the table's markup.
+ * client component fed plain rows, formatted on the server (measureCells): an authority has a couple
+ * of hundred schools, and the page's RSC payload then carries their figures once, as shown, not a
+ * second copy of the table's markup.
  */
 export function MeasuresTable({ caption, rowHeader, rows }: { caption: string; rowHeader: string; rows: Row[] }) {
   if (!rows.length) return <p className="mt-2 rounded border border-slate-300 bg-white p-4">No attendance data for this period yet: import a file.</p>;
@@ -29,10 +29,9 @@ export function MeasuresTable({ caption, rowHeader, rows }: { caption: string; r
           {rows.map((r) => (
             <tr key={r.key}>
               <th scope="row">{r.label}{r.note ? <span className="ml-2 text-xs font-semibold text-red-900">{r.note}</span> : null}</th>
-              <td>{whole(r.measures.children)}</td>
-              <td>{percent(r.measures.attendanceRate)}</td>
-              <td>{countAndShare(r.measures.persistent, r.measures.children)}</td>
-              <td>{countAndShare(r.measures.severe, r.measures.children)}</td>
+              {r.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
             </tr>
           ))}
         </tbody>

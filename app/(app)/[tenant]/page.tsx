@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { academicYearOf, COHORT_LABELS, formatDay, yearGroupLabel, type Measures } from "@/lib/attendance";
+import { academicYearOf, COHORT_LABELS, formatDay, yearGroupLabel } from "@/lib/attendance";
 import { can, homePath } from "@/lib/auth/permissions";
 import { requireTenant } from "@/lib/auth/tenant-context";
 import { dashboardPageData } from "@/lib/dashboard/cache";
@@ -11,9 +11,7 @@ import { FlaggedChildren } from "@/components/dashboard/flagged-children";
 import { MeasuresTable } from "@/components/dashboard/measures-table";
 import { FilterBar } from "@/components/filters/filter-bar";
 import { ExportLinks } from "@/components/export/export-links";
-
-/** The measures a breakdown table shows: what the page sends to its client components, no more. */
-const shown = ({ children, attendanceRate, persistent, severe }: Measures) => ({ children, attendanceRate, persistent, severe });
+import { measureCells } from "@/components/format";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
@@ -73,14 +71,14 @@ export default async function DashboardPage({ params, searchParams }: { params: 
       <section aria-labelledby="schools-h" className="mt-8">
         <h2 id="schools-h" className="text-xl font-semibold">By school: {cohortLabel.toLowerCase()}</h2>
         <MeasuresTable caption={`Attendance by school, ${d.window.label}`} rowHeader="School"
-          rows={d.schools.map((s) => ({ key: s.urn, label: s.name ?? s.urn, measures: shown(s.measures), note: staleUrns.has(s.urn) ? "Data over a week old" : undefined }))} />
+          rows={d.schools.map((s) => ({ key: s.urn, label: s.name ?? s.urn, cells: measureCells(s.measures), note: staleUrns.has(s.urn) ? "Data over a week old" : undefined }))} />
         <div className="mt-3"><ExportLinks href={`/${slug}/export`} query={exportQuery("schools")} what="attendance by school" /></div>
       </section>
 
       <section aria-labelledby="years-h" className="mt-8">
         <h2 id="years-h" className="text-xl font-semibold">By year group: {cohortLabel.toLowerCase()}</h2>
         <MeasuresTable caption={`Attendance by year group, ${d.window.label}`} rowHeader="Year group"
-          rows={d.years.map((y) => ({ key: String(y.year), label: yearGroupLabel(y.year), measures: shown(y.measures) }))} />
+          rows={d.years.map((y) => ({ key: String(y.year), label: yearGroupLabel(y.year), cells: measureCells(y.measures) }))} />
         <div className="mt-3"><ExportLinks href={`/${slug}/export`} query={exportQuery("years")} what="attendance by year group" /></div>
       </section>
 
