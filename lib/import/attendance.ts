@@ -136,6 +136,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     const { inserted, updated } = await this.mergeMarks();
     const unmatched = this.unknown > 0 ? (await tx.query(MERGE_UNMATCHED_SQL, [tenantId, runId])).affectedRows : 0;
     await refreshDayTotalsFrom(tx, tenantId, "pg_temp.import_changed");
+    await tx.exec("RESET work_mem; RESET maintenance_work_mem");
     const matched = this.known - duplicates.known;
     return { inserted, updated, unchanged: matched - inserted - updated, unmatched, linked: 0 };
   }
