@@ -1,5 +1,7 @@
 import Link from "next/link";
 import type { FlaggedChild } from "@/lib/dashboard/cohort-dashboard";
+import { flagBadges } from "@/components/children/flag-badges";
+import { rateOf } from "@/components/format";
 import { FlaggedList } from "./flagged-list";
 
 /** How many children a list shows: a large authority flags hundreds, which belong in the caseload. */
@@ -21,7 +23,7 @@ export function FlaggedChildren({ title, childrenList, slug, showNames, empty }:
           <FlaggedList
             title={title}
             slug={slug}
-            items={shown.map(({ childRef, name, summary: { year, last4, persistent, severe, flags } }) => ({ childRef, name, summary: { year, last4, persistent, severe, flags } }))}
+            items={shown.map((c) => ({ childRef: c.childRef, name: c.name, year: rateOf(c.summary.year), last4: rateOf(c.summary.last4), badges: flagBadges(c.summary) }))}
           />
           {childrenList.length > shown.length ? (
             <p className="mt-2 text-sm">

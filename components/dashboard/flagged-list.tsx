@@ -1,12 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import type { ChildSummary } from "@/lib/children/summaries";
-import { FlagBadges } from "@/components/children/flag-badges";
-import { rateOf } from "@/components/format";
+import { BadgeList, type Badge } from "@/components/children/flag-badges";
 
-/** What a flagged child's line shows: their summary without the windows the line does not use. */
-export type FlaggedItem = { childRef: string; name: string; summary: Pick<ChildSummary, "year" | "last4" | "persistent" | "severe" | "flags"> };
+/** A flagged child's line as shown: rates already formatted, flags as data (flagBadges). */
+export type FlaggedItem = { childRef: string; name: string; year: string; last4: string; badges: Badge[] };
 
 /** The children of a flagged list, each linked to their record: a client component fed plain items. */
 export function FlaggedList({ title, items, slug }: { title: string; items: FlaggedItem[]; slug: string }) {
@@ -15,8 +13,8 @@ export function FlaggedList({ title, items, slug }: { title: string; items: Flag
       {items.map((c) => (
         <li key={c.childRef} className="flex flex-wrap items-center justify-between gap-2 py-2">
           <Link href={`/${slug}/children/${encodeURIComponent(c.childRef)}`} className="font-semibold text-brand-800 underline">{c.name}</Link>
-          <span className="tabular-nums">Year {rateOf(c.summary.year)} · 4 weeks {rateOf(c.summary.last4)}</span>
-          <FlagBadges summary={c.summary} />
+          <span className="tabular-nums">Year {c.year} · 4 weeks {c.last4}</span>
+          <BadgeList badges={c.badges} />
         </li>
       ))}
     </ul>
