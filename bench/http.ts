@@ -6,7 +6,7 @@ import autocannon from "autocannon";
 import { CONFIG, VSH_EMAIL } from "./config";
 import { summarise } from "./timing";
 
-// The signed-in dashboard page under load: a production build (`next build`, then `next start` in a
+// The signed-in dashboard page under load: a production build (`next build`, then `npm run serve` in a
 // process group of its own, killed afterwards) on the bench database, a session from the real sign-in
 // (Auth.js credentials callback with its CSRF token), then autocannon with 20 connections for 30 s.
 // The build is made in a copy of the project (node_modules hard-linked), so a server or a build in the
@@ -93,11 +93,12 @@ function load(url: string, cookie: string, seconds: number) {
 export async function runHttp(url: string, slug: string, log: (s: string) => void) {
   const appDir = buildApp(log);
   const base = `http://127.0.0.1:${CONFIG.http.port}`;
-  const server = spawn("npx", ["next", "start", "-p", String(CONFIG.http.port), "-H", "127.0.0.1"], {
+  // The production server command (package.json "serve": next start with the server's Node options).
+  const server = spawn("npm", ["run", "serve"], {
     cwd: appDir,
     detached: true,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: url, AUTH_SECRET: crypto.randomBytes(32).toString("hex") },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", PORT: String(CONFIG.http.port), DATABASE_URL: url, AUTH_SECRET: crypto.randomBytes(32).toString("hex") },
   });
   try {
     await waitFor(`${base}/sign-in`, server, 120);
