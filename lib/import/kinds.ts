@@ -54,7 +54,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     schema: attendanceMarkRowSchema,
     keySchema: attendanceMarkKeySchema,
     loader: (ctx) => new AttendanceLoader(ctx) as Loader<unknown, unknown>,
-    batchSize: 20_000,
+    batchSize: 5_000,
     fastRow: attendanceFastRow,
   },
 };
