@@ -11,7 +11,7 @@ import { loadCohortDashboard, type CohortDashboard } from "./cohort-dashboard";
 // its data) and its targets' state, read at every request. A miss computes the figures from the
 // database (loadCohortDashboard); requests that miss together share one computation.
 
-type Entry = { value: Promise<CohortDashboard> };
+type Entry = { value: Promise<DashboardPageData> };
 const MAX_ENTRIES = 32;
 const holder = globalThis as unknown as { __vsDashboardCache?: Map<string, Entry> };
 const entries = (holder.__vsDashboardCache ??= new Map());
@@ -21,14 +21,13 @@ export type DashboardPageData = { dashboard: CohortDashboard; schools: { urn: st
 type InputsRow = {
   latest: string | null;
   halfTerms: { academicYear: number; term: TermName; half: number; startDate: IsoDate; endDate: IsoDate }[];
-  schools: { urn: string; name: string | null }[];
   version: string;
 };
 
 /**
  * What a dashboard request reads at every request, in one tenant-scoped round trip: the latest
- * register mark (selectAsOf), the half-term dates (selectHalfTerms), the schools of the filter bar,
- * and the data version that keys the cache.
+ * register mark (selectAsOf), the half-term dates (selectHalfTerms) and the data version that keys
+ * the cache.
  */
 async function pageInputs(tenantId: number): Promise<InputsRow> {
   const { rows } = await withTenantRaw(rawDb(), tenantId, (tx) =>
@@ -37,7 +36,6 @@ async function pageInputs(tenantId: number): Promise<InputsRow> {
               (SELECT coalesce(json_agg(json_build_object('academicYear', "academicYear", 'term', term::text, 'half', half,
                         'startDate', to_char("startDate", 'YYYY-MM-DD'), 'endDate', to_char("endDate", 'YYYY-MM-DD')) ORDER BY "academicYear", "startDate"), '[]'::json)
                  FROM "HalfTerm" WHERE "tenantId" = $1) AS "halfTerms",
-              (SELECT coalesce(json_agg(json_build_object('urn', urn, 'name', name) ORDER BY name), '[]'::json) FROM "School" WHERE "tenantId" = $1) AS schools,
               concat_ws('/', coalesce((SELECT max(id) FROM "ImportRun" WHERE "tenantId" = $1 AND status = 'SUCCEEDED'), 0),
                         (SELECT count(*) FROM "Target" WHERE "tenantId" = $1),
                         coalesce((SELECT max("updatedAt")::text FROM "Target" WHERE "tenantId" = $1), '')) AS version`,
@@ -47,24 +45,32 @@ async function pageInputs(tenantId: number): Promise<InputsRow> {
   return rows[0]!;
 }
 
-/** The dashboard of these filters and the filter bar's schools; the figures from memory while the tenant's data has not changed. */
+/** The schools of the filter bar. Imports alone write schools, and every import changes the data version. */
+async function selectSchools(tenantId: number): Promise<DashboardPageData["schools"]> {
+  const { rows } = await withTenantRaw(rawDb(), tenantId, (tx) =>
+    tx.query<{ urn: string; name: string | null }>(`SELECT urn, name FROM "School" WHERE "tenantId" = $1 ORDER BY name`, [tenantId]),
+  );
+  return rows;
+}
+
+/** The dashboard of these filters and the filter bar's schools, from memory while the tenant's data has not changed. */
 export async function dashboardPageData(tenantId: number, f: Filters, today: IsoDate = toIso(new Date())): Promise<DashboardPageData> {
   const inputs = await pageInputs(tenantId);
   const latestMark = inputs.latest;
   const asOf = latestMark && latestMark < today ? latestMark : today;
   const halfTerms: HalfTermDates[] = inputs.halfTerms.map((h) => ({ ...h, half: h.half === 2 ? 2 : 1 }));
-  return { dashboard: await cachedCohortDashboard(tenantId, inputs.version, f, asOf, latestMark, halfTerms), schools: inputs.schools };
+  return cachedPageData(tenantId, inputs.version, f, asOf, latestMark, halfTerms);
 }
 
-/** loadCohortDashboard, answered from memory while the tenant's data (version) has not changed. */
-function cachedCohortDashboard(
+/** loadCohortDashboard and the schools, answered from memory while the tenant's data (version) has not changed. */
+function cachedPageData(
   tenantId: number,
   version: string,
   f: Filters,
   asOf: IsoDate,
   latestMark: IsoDate | null,
   halfTerms: readonly HalfTermDates[],
-): Promise<CohortDashboard> {
+): Promise<DashboardPageData> {
   const key = JSON.stringify([tenantId, version, f, asOf, latestMark, halfTerms]);
   const hit = entries.get(key);
   if (hit) {
@@ -72,7 +78,7 @@ function cachedCohortDashboard(
     entries.set(key, hit);
     return hit.value;
   }
-  const value = loadCohortDashboard(tenantId, f, asOf, latestMark, halfTerms);
+  const value = Promise.all([loadCohortDashboard(tenantId, f, asOf, latestMark, halfTerms), selectSchools(tenantId)]).then(([dashboard, schools]) => ({ dashboard, schools }));
   entries.set(key, { value });
   value.catch(() => entries.delete(key));
   while (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
