@@ -1,4 +1,4 @@
-import { refreshDayTotalsFrom } from "@/lib/reports/day-totals";
+import { DEFAULT_PLAN, ORDERED_PLAN, refreshDayTotalsFrom } from "@/lib/reports/day-totals";
 import type { AttendanceMarkKey, AttendanceMarkRow } from "@/lib/schemas/attendance-mark";
 import {
   DUPLICATES_SQL,
@@ -50,6 +50,8 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   private batch = new Batch();
   private readonly queue = new WriteQueue();
   private keyOnly = 0;
+  /** The school id of each URN key (key 1 first), once the schools are saved. */
+  private readonly schoolIdsByKey: (number | null)[] = [];
   /** Valid rows of known children and of unknown UPNs, duplicates included. */
   private known = 0;
   private unknown = 0;
@@ -144,13 +146,19 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   private async mergeMarks(): Promise<{ inserted: number; updated: number }> {
     const { tx, tenantId } = this.ctx;
     const any = await tx.query(`SELECT 1 FROM "AttendanceMark" WHERE "tenantId" = $1 LIMIT 1`, [tenantId]);
+    // The file's rows in key order, from the index over import_mark (sorted further per child only),
+    // so that the marks' primary key is written in order.
+    await tx.exec(ORDERED_PLAN);
+    let counts: { inserted: number; updated: number };
     if (any.rows.length === 0) {
-      const { affectedRows } = await tx.query(FIRST_MARKS_SQL[0]!, [tenantId]);
+      const { affectedRows } = await tx.query(FIRST_MARKS_SQL[0]!, [tenantId, this.schoolIdsByKey]);
       await tx.query(FIRST_MARKS_SQL[1]!);
-      return { inserted: affectedRows, updated: 0 };
+      counts = { inserted: affectedRows, updated: 0 };
+    } else {
+      counts = (await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId, this.schoolIdsByKey])).rows[0]!;
     }
-    const merged = await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId]);
-    return merged.rows[0]!;
+    await tx.exec(DEFAULT_PLAN);
+    return counts;
   }
 
   /** Creates and renames the file's schools (of its valid rows), then names their ids by URN key. */
@@ -178,6 +186,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     const ids: number[] = [];
     for (const [urn, key] of this.urnKeys) {
       const school = this.schools.get(urn);
+      this.schoolIdsByKey[key - 1] = school?.id ?? null;
       if (school) {
         skeys.push(key);
         ids.push(school.id);
