@@ -1,7 +1,8 @@
 // Session counts per child and cohort for a window: the set-based core of every attendance figure.
-// The database does the work; JavaScript only receives one row per child and cohort, which the report
-// and the dashboards then summarise. See window-totals-sql.ts for how a window's counts are read from
-// the derived tables without touching the marks.
+// The database does the work; JavaScript receives one row per child and cohort (selectChildCounts), for
+// the report's per-child entries and the lists of children, or only the group sums (selectCohortMeasures)
+// where a page needs no more. See window-totals-sql.ts for how a window's counts are read from the
+// derived tables without touching the marks.
 import { COHORTS, emptyMeasures, SOCIAL_WORKER_STATUSES, type Attribution, type CohortKey, type Counts, type Measures, type Status } from "@/lib/attendance";
 import type { RawDb, SqlRunner } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
