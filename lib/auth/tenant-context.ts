@@ -2,8 +2,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { db, rawDb } from "@/lib/db/client";
-import { withTenant } from "@/lib/db/tenant";
-import { getTenantBySlug, type TenantSummary } from "@/lib/tenants/queries";
+import type { TenantSummary } from "@/lib/tenants/queries";
 import { can, type Capability } from "./permissions";
 import { sessionUserId, type SessionUser } from "./session";
 
@@ -11,16 +10,7 @@ export type TenantContext = { user: SessionUser; tenant: TenantSummary; role: Ro
 
 /** The user's active membership of the tenant named in the URL, or null (no such tenant, or not a member). */
 export async function resolveTenantContext(user: SessionUser, slug: string): Promise<TenantContext | null> {
-  const tenant = await getTenantBySlug(slug);
-  if (!tenant) return null;
-  const membership = await withTenant(tenant.id, (tx) =>
-    tx.membership.findFirst({
-      where: { tenantId: tenant.id, userId: user.id, active: true },
-      select: { role: true, teams: { select: { teamId: true } } },
-    }),
-  );
-  if (!membership) return null;
-  return { user, tenant, role: membership.role, teamIds: membership.teams.map((t) => t.teamId) };
+  return (await memberContexts(user.id))?.contexts.find((c) => c.tenant.slug === slug) ?? null;
 }
 
 /**
@@ -54,14 +44,12 @@ type MembershipRow = {
 };
 
 /**
- * Every page of a tenant needs the session's user (still active), their active memberships with
- * teams, and the tenants they may switch to: one query per request instead of one per part. It reads
- * memberships across tenants, as tenantsOf does, filtered by the signed-in user's id; nothing of a
- * tenant's own data is read before the membership is known. Null: nobody (active) is signed in.
+ * The user (if still active) with their active memberships, teams included: the one membership rule of
+ * pages (requireTenant), route handlers and actions (resolveTenantContext), read in one query. It reads
+ * memberships across tenants, as tenantsOf does, filtered by the user's id; nothing of a tenant's own
+ * data is read before the membership is known. Null: no such active user.
  */
-const signedInMemberships = cache(async (): Promise<{ user: SessionUser; contexts: TenantContext[] } | null> => {
-  const userId = await sessionUserId();
-  if (!userId) return null;
+async function memberContexts(userId: string): Promise<{ user: SessionUser; contexts: TenantContext[] } | null> {
   const { rows } = await rawDb().query<MembershipRow>(
     `SELECT u.email, u.name, t.id AS "tenantId", t.slug, t.name AS "tenantName", t."laCode", t."suppressionThreshold", m.role::text AS role,
             ARRAY(SELECT mt."teamId" FROM "MembershipTeam" mt WHERE mt."tenantId" = m."tenantId" AND mt."userId" = m."userId" ORDER BY mt."teamId") AS "teamIds"
@@ -83,6 +71,12 @@ const signedInMemberships = cache(async (): Promise<{ user: SessionUser; context
       teamIds: r.teamIds,
     }));
   return { user, contexts };
+}
+
+/** memberContexts of the session's user, once per request. Null: nobody (active) is signed in. */
+const signedInMemberships = cache(async (): Promise<{ user: SessionUser; contexts: TenantContext[] } | null> => {
+  const userId = await sessionUserId();
+  return userId ? memberContexts(userId) : null;
 });
 
 /** The tenants a user may switch between. Read before any tenant is chosen, so not tenant-scoped. */
