@@ -1,6 +1,7 @@
 import { toIso, type HalfTermDates, type IsoDate, type TermName } from "@/lib/attendance";
 import { rawDb } from "@/lib/db/client";
 import { withTenantRaw } from "@/lib/db/tenant";
+import { asOfDay, halfTermOf } from "@/lib/tenants/calendar";
 import type { Filters } from "@/lib/filters/filters";
 import { loadCohortDashboard, type CohortDashboard } from "./cohort-dashboard";
 
@@ -57,8 +58,8 @@ async function selectSchools(tenantId: number): Promise<DashboardPageData["schoo
 export async function dashboardPageData(tenantId: number, f: Filters, today: IsoDate = toIso(new Date())): Promise<DashboardPageData> {
   const inputs = await pageInputs(tenantId);
   const latestMark = inputs.latest;
-  const asOf = latestMark && latestMark < today ? latestMark : today;
-  const halfTerms: HalfTermDates[] = inputs.halfTerms.map((h) => ({ ...h, half: h.half === 2 ? 2 : 1 }));
+  const asOf = asOfDay(latestMark, today);
+  const halfTerms: HalfTermDates[] = inputs.halfTerms.map(halfTermOf);
   return cachedPageData(tenantId, inputs.version, f, asOf, latestMark, halfTerms);
 }
 

@@ -10,7 +10,17 @@ export async function selectHalfTerms(tx: SqlRunner, tenantId: number): Promise<
        FROM "HalfTerm" WHERE "tenantId" = $1 ORDER BY "academicYear", "startDate"`,
     [tenantId],
   );
-  return rows.map((h) => ({ ...h, half: h.half === 2 ? 2 : 1 }));
+  return rows.map(halfTermOf);
+}
+
+/** A HalfTerm row as read (dates as YYYY-MM-DD text) as HalfTermDates. */
+export function halfTermOf(h: { academicYear: number; term: TermName; half: number; startDate: IsoDate; endDate: IsoDate }): HalfTermDates {
+  return { ...h, half: h.half === 2 ? 2 : 1 };
+}
+
+/** The as-of day: today, or the latest register mark if that is earlier. */
+export function asOfDay(latestMark: IsoDate | null, today: IsoDate): IsoDate {
+  return latestMark && latestMark < today ? latestMark : today;
 }
 
 /** selectHalfTerms in its own tenant-scoped transaction. */
@@ -30,7 +40,7 @@ export async function selectAsOf(tx: SqlRunner, tenantId: number, today: IsoDate
     [tenantId],
   );
   const latestMark = rows[0]?.latest ?? null;
-  return { asOf: latestMark && latestMark < today ? latestMark : today, latestMark };
+  return { asOf: asOfDay(latestMark, today), latestMark };
 }
 
 /** selectAsOf in its own tenant-scoped transaction. */
