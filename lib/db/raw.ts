@@ -69,6 +69,10 @@ function pgRunner(c: pg.PoolClient | pg.Pool): SqlRunner {
 
 export function postgresRaw(url: string, max = 5): RawDb & { pool: pg.Pool } {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection can fail at any time (a server restart, an administrator ending it, a pool
+  // still closing when its database is dropped): the pool drops it and reports it here. Without a
+  // listener, Node treats the report as an uncaught exception and ends the process.
+  pool.on("error", (e) => console.error(`An idle PostgreSQL connection failed: ${e.message}`));
   return {
     kind: "postgres",
     pool,
