@@ -19,7 +19,6 @@ export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds
   const only = childIds ? ` AND "childId" = ANY($2::int[])` : "";
   const params: unknown[] = childIds ? [tenantId, [...childIds]] : [tenantId];
   await tx.query(`DELETE FROM "ChildDayTotal" WHERE "tenantId" = $1${only}`, params);
-  await tx.query(`DELETE FROM "ChildSchoolSpan" WHERE "tenantId" = $1${only}`, params);
   await tx.query(
     `INSERT INTO "ChildDayTotal" ("tenantId", "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")}, ${COLUMNS.map(cum).join(", ")})
      SELECT $1, "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")},
@@ -30,14 +29,23 @@ export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds
      WINDOW w AS (PARTITION BY "childId", "schoolId" ORDER BY date)`,
     params,
   );
-  // Running totals never fall, so the totals at the last day are their maxima.
+  await rebuildSchoolSpans(tx, tenantId, only, params);
+  await refreshCohortSpans(tx, tenantId, childIds);
+}
+
+/**
+ * Rebuilds the school spans of the children `only` names (a condition on "childId" over `params`, or
+ * "" for all of the tenant's) from their day totals. Running totals never fall, so the totals at the
+ * last day are their maxima.
+ */
+async function rebuildSchoolSpans(tx: SqlRunner, tenantId: number, only: string, params: unknown[]): Promise<void> {
+  await tx.query(`DELETE FROM "ChildSchoolSpan" WHERE "tenantId" = $1${only}`, params);
   await tx.query(
     `INSERT INTO "ChildSchoolSpan" ("tenantId", "childId", "schoolId", "firstDate", "lastDate", ${COLUMNS.map(cum).join(", ")})
      SELECT $1, "childId", "schoolId", min(date), max(date), ${COLUMNS.map((c) => `max(${cum(c)})`).join(", ")} FROM "ChildDayTotal"
       WHERE "tenantId" = $1${only} GROUP BY "childId", "schoolId"`,
     params,
   );
-  await refreshCohortSpans(tx, tenantId, childIds);
 }
 
 /** Planner settings for a statement that should read tables in index order (SET LOCAL: this transaction). */
@@ -84,14 +92,7 @@ export async function refreshDayTotalsFrom(tx: SqlRunner, tenantId: number, chan
     [tenantId],
   );
   await tx.exec(DEFAULT_PLAN);
-  await tx.query(`DELETE FROM "ChildSchoolSpan" s USING ${changed} c WHERE s."tenantId" = $1 AND s."childId" = c."childId"`, [tenantId]);
-  await tx.query(
-    `INSERT INTO "ChildSchoolSpan" ("tenantId", "childId", "schoolId", "firstDate", "lastDate", ${COLUMNS.map(cum).join(", ")})
-     SELECT $1, t."childId", t."schoolId", min(t.date), max(t.date), ${COLUMNS.map((c) => `max(t.${cum(c)})`).join(", ")}
-       FROM "ChildDayTotal" t JOIN ${changed} c ON t."childId" = c."childId"
-      WHERE t."tenantId" = $1 GROUP BY t."childId", t."schoolId"`,
-    [tenantId],
-  );
+  await rebuildSchoolSpans(tx, tenantId, ` AND "childId" = ANY($2::int[])`, [tenantId, childIds]);
   await refreshCohortSpans(tx, tenantId, childIds);
 }
 
