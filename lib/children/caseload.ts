@@ -72,10 +72,10 @@ export async function loadCaseload(
         `SELECT DISTINCT ON (sp."childId") sp."childId", s.name, s.urn
            FROM "ChildSchoolSpan" sp
            CROSS JOIN LATERAL (
-             SELECT m.date, m.session FROM "AttendanceMark" m
-              WHERE m."tenantId" = $1 AND m."childId" = sp."childId" AND m."schoolId" = sp."schoolId"
-                AND m.date BETWEEN $3::date AND $4::date AND m.code <> 'D'
-              ORDER BY m.date DESC, m.session DESC LIMIT 1) latest
+             SELECT d.date, CASE WHEN d.pm <> 'D' THEN 'PM' ELSE 'AM' END AS session FROM "AttendanceDay" d
+              WHERE d."tenantId" = $1 AND d."childId" = sp."childId" AND d."schoolId" = sp."schoolId"
+                AND d.date BETWEEN $3::date AND $4::date AND (d.am <> 'D' OR d.pm <> 'D')
+              ORDER BY d.date DESC LIMIT 1) latest
            JOIN "School" s ON s."tenantId" = $1 AND s.id = sp."schoolId"
           WHERE sp."tenantId" = $1 AND sp."childId" = ANY($2::int[]) AND sp."lastDate" >= $3::date AND sp."firstDate" <= $4::date
           ORDER BY sp."childId", latest.date DESC, latest.session DESC, s.urn`,

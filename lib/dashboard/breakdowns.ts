@@ -30,7 +30,7 @@ type Row = Counts & { key: string; name: string | null; childId: number };
 /** A school's running totals on the last day on or before `day`, looked up only `when` it is needed. */
 function cutAt(alias: string, when: string, day: string): string {
   return `LEFT JOIN LATERAL (
-    SELECT ${COUNT_COLUMNS.map((c) => `d."cum${cap(c)}"`).join(", ")} FROM "ChildDayTotal" d
+    SELECT ${COUNT_COLUMNS.map((c) => `d."cum${cap(c)}"`).join(", ")} FROM "AttendanceDay" d
     WHERE ${when} AND d."tenantId" = $1 AND d."childId" = st."childId" AND d."schoolId" = st."schoolId" AND d.date <= ${day}
     ORDER BY d.date DESC LIMIT 1) ${alias} ON TRUE`;
 }
@@ -101,9 +101,17 @@ export function byYearGroup(perChild: Map<number, Counts>, dateOfBirth: Map<numb
 /** Each school's latest register mark; stale when it is more than 7 days older than the as-of day. */
 export async function freshness(tx: SqlRunner, tenantId: number, asOf: IsoDate): Promise<Freshness[]> {
   const { rows } = await tx.query<{ urn: string; name: string | null; latest: string | null }>(
+    // Per child at the school (ChildSchoolSpan): its last day there, or, when that is after the as-of
+    // day, its last day there on or before it (one step back along the days' key).
     `SELECT s.urn, s.name,
-            to_char((SELECT max(m.date) FROM "AttendanceMark" m WHERE m."tenantId" = s."tenantId" AND m."schoolId" = s.id AND m.date <= $2::date), 'YYYY-MM-DD') AS latest
-       FROM "School" s WHERE s."tenantId" = $1 ORDER BY s.name, s.urn`,
+            to_char(max(CASE WHEN sp."lastDate" <= $2::date THEN sp."lastDate" ELSE (
+              SELECT max(d.date) FROM "AttendanceDay" d
+               WHERE d."tenantId" = $1 AND d."childId" = sp."childId" AND d."schoolId" = sp."schoolId" AND d.date <= $2::date) END), 'YYYY-MM-DD') AS latest
+       FROM "School" s
+       LEFT JOIN "ChildSchoolSpan" sp ON sp."tenantId" = $1 AND sp."schoolId" = s.id AND sp."firstDate" <= $2::date
+      WHERE s."tenantId" = $1
+      GROUP BY s.id, s.urn, s.name
+      ORDER BY s.name, s.urn`,
     [tenantId, asOf],
   );
   const limit = new Date(Date.parse(asOf) - 7 * 86_400_000).toISOString().slice(0, 10);

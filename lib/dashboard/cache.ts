@@ -33,7 +33,7 @@ type InputsRow = {
 async function pageInputs(tenantId: number): Promise<InputsRow> {
   const { rows } = await withTenantRaw(rawDb(), tenantId, (tx) =>
     tx.query<InputsRow>(
-      `SELECT (SELECT to_char(max(date), 'YYYY-MM-DD') FROM "ChildDayTotal" WHERE "tenantId" = $1) AS latest,
+      `SELECT (SELECT to_char(max(date), 'YYYY-MM-DD') FROM "AttendanceDay" WHERE "tenantId" = $1) AS latest,
               (SELECT coalesce(json_agg(json_build_object('academicYear', "academicYear", 'term', term::text, 'half', half,
                         'startDate', to_char("startDate", 'YYYY-MM-DD'), 'endDate', to_char("endDate", 'YYYY-MM-DD')) ORDER BY "academicYear", "startDate"), '[]'::json)
                  FROM "HalfTerm" WHERE "tenantId" = $1) AS "halfTerms",

@@ -52,8 +52,10 @@ async function filteredChildIds(tx: SqlRunner, tenantId: number, f: Filters, w: 
   if (f.school) {
     params.push(f.school, w.from, w.to);
     const n = params.length;
-    conditions.push(`EXISTS (SELECT 1 FROM "AttendanceMark" m JOIN "School" s ON s."tenantId" = m."tenantId" AND s.id = m."schoolId"
-      WHERE m."tenantId" = $1 AND m."childId" = c.id AND s.urn = $${n - 2} AND m.date BETWEEN $${n - 1}::date AND $${n}::date)`);
+    conditions.push(`EXISTS (SELECT 1 FROM "ChildSchoolSpan" sp JOIN "School" s ON s."tenantId" = sp."tenantId" AND s.id = sp."schoolId"
+      WHERE sp."tenantId" = $1 AND sp."childId" = c.id AND s.urn = $${n - 2} AND sp."firstDate" <= $${n}::date AND sp."lastDate" >= $${n - 1}::date
+        AND EXISTS (SELECT 1 FROM "AttendanceDay" d WHERE d."tenantId" = $1 AND d."childId" = c.id AND d."schoolId" = sp."schoolId"
+                     AND d.date BETWEEN $${n - 1}::date AND $${n}::date))`);
   }
   const { rows } = await tx.query<{ id: number }>(`SELECT c.id FROM "Child" c WHERE c."tenantId" = $1 AND ${conditions.join(" AND ")}`, params);
   return rows.map((r) => r.id);

@@ -12,8 +12,7 @@ export const STAGING_SQL = `CREATE TEMP TABLE import_mark (line int NOT NULL, ck
     date date NOT NULL, session "Session" NOT NULL, code text) ON COMMIT DROP;
   CREATE TEMP TABLE import_school (skey int PRIMARY KEY, school_id int NOT NULL) ON COMMIT DROP;
   CREATE TEMP TABLE import_upn (ckey int PRIMARY KEY, upn text NOT NULL) ON COMMIT DROP;
-  CREATE TEMP TABLE import_dup (line int NOT NULL, first int NOT NULL, ckey int NOT NULL) ON COMMIT DROP;
-  CREATE TEMP TABLE import_changed ("childId" int PRIMARY KEY, "firstDate" date NOT NULL) ON COMMIT DROP`;
+  CREATE TEMP TABLE import_dup (line int NOT NULL, first int NOT NULL, ckey int NOT NULL) ON COMMIT DROP`;
 
 /** Appends rows to import_mark (COPY, where the database runner has it). */
 export const STAGE_COPY = `pg_temp.import_mark (line, ckey, skey, date, session, code)`;
@@ -46,38 +45,17 @@ export const DUPLICATES_SQL = [
 ];
 
 /**
- * Upserts the marks of known children, and notes each child whose marks changed with the first day
- * changed (import_changed). Returns the rows inserted and updated. Parameters: $1 tenant, $2 the
- * school id of each URN key (by position). The rows go in the order of the unique index over the file
- * (no join, no sort), which writes the marks' primary key nearly in order: child by child.
+ * The file's marks of known children a register day to a row, for mergeMarks (day-totals.ts): columns
+ * "childId", "schoolId", date, am, pm, and skey, the file's number of the school. Parameters: $1 the
+ * tenant (mergeMarks' own), $2 the school id of each URN key (by position). Grouped in the order of the unique index
+ * over the file (child, URN key, date, session): no sort.
  */
-export const MERGE_MARKS_SQL = `WITH marks AS (
-    INSERT INTO "AttendanceMark" ("tenantId", "childId", "schoolId", date, session, code)
-    SELECT $1, m.ckey, ($2::int[])[m.skey], m.date, m.session, m.code
-      FROM pg_temp.import_mark m
-     WHERE m.ckey > 0 AND m.code IS NOT NULL
-     ORDER BY m.ckey, m.skey, m.date, m.session
-    ON CONFLICT ("tenantId", "childId", "schoolId", date, session) DO UPDATE SET code = EXCLUDED.code
-    WHERE "AttendanceMark".code IS DISTINCT FROM EXCLUDED.code
-    RETURNING (xmax = 0) AS inserted, "childId", date
-  ), changed AS (
-    INSERT INTO pg_temp.import_changed ("childId", "firstDate") SELECT "childId", min(date) FROM marks GROUP BY "childId"
-  )
-  SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM marks`;
-
-/**
- * MERGE_MARKS_SQL for a tenant that has no marks yet (its first file): a plain insert, and every child
- * of the file changed from its first day. Parameters as MERGE_MARKS_SQL.
- */
-export const FIRST_MARKS_SQL = [
-  `INSERT INTO "AttendanceMark" ("tenantId", "childId", "schoolId", date, session, code)
-   SELECT $1, m.ckey, ($2::int[])[m.skey], m.date, m.session, m.code
-     FROM pg_temp.import_mark m
-    WHERE m.ckey > 0 AND m.code IS NOT NULL
-    ORDER BY m.ckey, m.skey, m.date, m.session`,
-  `INSERT INTO pg_temp.import_changed ("childId", "firstDate")
-   SELECT ckey, min(date) FROM pg_temp.import_mark WHERE ckey > 0 AND code IS NOT NULL GROUP BY ckey`,
-];
+export const DAYS_SQL = `SELECT m.ckey AS "childId", ($2::int[])[m.skey] AS "schoolId", m.skey, m.date,
+    max(m.code) FILTER (WHERE m.session = 'AM') AS am, max(m.code) FILTER (WHERE m.session = 'PM') AS pm
+   FROM pg_temp.import_mark m
+  WHERE m.ckey > 0 AND m.code IS NOT NULL
+  GROUP BY m.ckey, m.skey, m.date
+  ORDER BY m.ckey, m.skey, m.date`;
 
 /** Keeps the marks of unknown UPNs aside. Parameters: $1 tenant, $2 the import run. */
 export const MERGE_UNMATCHED_SQL = `INSERT INTO "UnmatchedMark" ("tenantId", upn, "schoolUrn", "schoolName", date, session, code, "importRunId")

@@ -1,9 +1,8 @@
-import { DEFAULT_PLAN, ORDERED_PLAN, refreshDayTotalsFrom } from "@/lib/reports/day-totals";
+import { mergeMarks } from "@/lib/reports/day-totals";
 import type { AttendanceMarkKey, AttendanceMarkRow } from "@/lib/schemas/attendance-mark";
 import {
+  DAYS_SQL,
   DUPLICATES_SQL,
-  FIRST_MARKS_SQL,
-  MERGE_MARKS_SQL,
   MERGE_UNMATCHED_SQL,
   SAVE_SCHOOLS_SQL,
   STAGE_COPY,
@@ -18,9 +17,8 @@ import { REJECTED_ROWS_LISTED } from "./types";
 
 // attendance.csv, upserted by upn + school_urn + date + session. Files run to millions of rows: each
 // batch of rows is appended to a temporary table as soon as it is read (while the next batch is
-// parsed), so memory stays at a couple of batches; at the end the whole file is merged at once, and
-// the day totals of the children whose marks changed are brought up to date from the first day that
-// changed (day-totals.ts). A row whose UPN matches no child is kept in UnmatchedMark. Repeated keys are
+// parsed), so memory stays at a couple of batches; at the end the whole file is merged at once, a
+// register day to a row, by mergeMarks (day-totals.ts), which keeps the running totals exact. A row whose UPN matches no child is kept in UnmatchedMark. Repeated keys are
 // found in SQL (attendance-sql.ts), so that memory does not grow with the file.
 
 const DUPLICATE_COLUMN = "upn, school_urn, date, session";
@@ -135,30 +133,11 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     await this.saveSchools();
     await this.saveKeys();
     const duplicates = await this.removeDuplicates();
-    const { inserted, updated } = await this.mergeMarks();
+    const { inserted, updated } = await mergeMarks(tx, tenantId, DAYS_SQL, [tenantId, this.schoolIdsByKey], { schoolOrder: "skey" });
     const unmatched = this.unknown > 0 ? (await tx.query(MERGE_UNMATCHED_SQL, [tenantId, runId])).affectedRows : 0;
-    await refreshDayTotalsFrom(tx, tenantId, "pg_temp.import_changed");
     await tx.exec("RESET work_mem; RESET maintenance_work_mem");
     const matched = this.known - duplicates.known;
     return { inserted, updated, unchanged: matched - inserted - updated, unmatched, linked: 0 };
-  }
-
-  private async mergeMarks(): Promise<{ inserted: number; updated: number }> {
-    const { tx, tenantId } = this.ctx;
-    const any = await tx.query(`SELECT 1 FROM "AttendanceMark" WHERE "tenantId" = $1 LIMIT 1`, [tenantId]);
-    // The file's rows in the order of the unique index over import_mark (no join, no sort): the marks'
-    // primary key is then written child by child, nearly in order.
-    await tx.exec(ORDERED_PLAN);
-    let counts: { inserted: number; updated: number };
-    if (any.rows.length === 0) {
-      const { affectedRows } = await tx.query(FIRST_MARKS_SQL[0]!, [tenantId, this.schoolIdsByKey]);
-      await tx.query(FIRST_MARKS_SQL[1]!);
-      counts = { inserted: affectedRows, updated: 0 };
-    } else {
-      counts = (await tx.query<{ inserted: number; updated: number }>(MERGE_MARKS_SQL, [tenantId, this.schoolIdsByKey])).rows[0]!;
-    }
-    await tx.exec(DEFAULT_PLAN);
-    return counts;
   }
 
   /** Creates and renames the file's schools (of its valid rows), then names their ids by URN key. */

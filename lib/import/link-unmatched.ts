@@ -1,13 +1,13 @@
 import type { SqlRunner } from "@/lib/db/raw";
-import { refreshDayTotals } from "@/lib/reports/day-totals";
+import { createMarkStage, mergeStagedMarks, STAGED_MARKS } from "@/lib/reports/day-totals";
 
 // Attendance rows whose UPN matched no child were kept aside in UnmatchedMark. Once a child holds that
 // UPN (a new child, or a child whose UPN changed), they become the child's attendance marks. A mark
 // already recorded for the same child, school, day and session is kept.
 
 /**
- * Moves every unmatched mark of the tenant whose UPN now belongs to a child, and rebuilds those
- * children's day totals; returns how many marks were moved.
+ * Moves every unmatched mark of the tenant whose UPN now belongs to a child (mergeMarks keeps their
+ * running totals exact); returns how many marks were moved.
  */
 export async function linkUnmatchedMarks(tx: SqlRunner, tenantId: number): Promise<number> {
   // The attendance import created the schools already; this covers schools deleted since.
@@ -20,23 +20,20 @@ export async function linkUnmatchedMarks(tx: SqlRunner, tenantId: number): Promi
      ON CONFLICT ("tenantId", urn) DO NOTHING`,
     [tenantId],
   );
-  const { rows } = await tx.query<{ n: number; children: number[] }>(
+  await createMarkStage(tx);
+  const { rows } = await tx.query<{ n: number }>(
     `WITH moved AS (
        DELETE FROM "UnmatchedMark" u USING "Child" c
        WHERE u."tenantId" = $1 AND c."tenantId" = $1 AND c.upn = u.upn
        RETURNING c.id AS child_id, u."schoolUrn", u.date, u.session, u.code
-     ), inserted AS (
-       INSERT INTO "AttendanceMark" ("tenantId", "childId", "schoolId", date, session, code)
-       SELECT $1, m.child_id, sc.id, m.date, m.session, m.code
+     ), staged AS (
+       INSERT INTO ${STAGED_MARKS} ("childId", "schoolId", date, session, code)
+       SELECT m.child_id, sc.id, m.date, m.session, m.code
        FROM moved m JOIN "School" sc ON sc."tenantId" = $1 AND sc.urn = m."schoolUrn"
-       ON CONFLICT ("tenantId", "childId", "schoolId", date, session) DO NOTHING
-       RETURNING "childId"
      )
-     SELECT (SELECT count(*) FROM moved)::int AS n,
-            (SELECT coalesce(array_agg(DISTINCT "childId"), '{}') FROM inserted) AS children`,
+     SELECT count(*)::int AS n FROM moved`,
     [tenantId],
   );
-  const { n, children } = rows[0]!;
-  await refreshDayTotals(tx, tenantId, children);
-  return n;
+  await mergeStagedMarks(tx, tenantId, { keepExisting: true });
+  return rows[0]!.n;
 }

@@ -44,3 +44,16 @@ export function countColumnsSql(code: string): string {
     `${count([NO_MARK_CODE])} AS "noMark"`,
   ].join(",\n  ");
 }
+
+/**
+ * The session counts of one register day from its two marks (`am`, `pm`: code expressions, null for a
+ * session without a mark), as int expressions in the order possible, attended, authorised,
+ * unauthorised, noMark: the same classes as countColumnsSql.
+ */
+export function dayCountsSql(am: string, pm: string): string[] {
+  const count = (list: readonly string[]) => {
+    const inList = sqlInList(list);
+    return `(CASE WHEN ${am} IN ${inList} THEN 1 ELSE 0 END + CASE WHEN ${pm} IN ${inList} THEN 1 ELSE 0 END)`;
+  };
+  return [count(POSSIBLE), count(ATTENDANCE_CODES), count(AUTHORISED_CODES), count(UNAUTHORISED_CODES), count([NO_MARK_CODE])];
+}

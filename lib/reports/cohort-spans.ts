@@ -15,7 +15,7 @@ function totalsAt(day: string, alias: string): string {
       SELECT ${COUNTS.map((c) => `coalesce(sum(t."cum${c}"), 0)::int AS "${c}"`).join(", ")}
       FROM "ChildSchoolSpan" sp
       CROSS JOIN LATERAL (
-        SELECT d."cumPossible", d."cumAttended", d."cumAuthorised", d."cumUnauthorised", d."cumNoMark" FROM "ChildDayTotal" d
+        SELECT d."cumPossible", d."cumAttended", d."cumAuthorised", d."cumUnauthorised", d."cumNoMark" FROM "AttendanceDay" d
         WHERE d."tenantId" = $1 AND d."childId" = sp."childId" AND d."schoolId" = sp."schoolId" AND d.date <= ${day}
         ORDER BY d.date DESC LIMIT 1) t
       WHERE sp."tenantId" = $1 AND sp."childId" = r."childId" AND sp."firstDate" <= ${day}) ${alias} ON TRUE`;

@@ -1,116 +1,230 @@
-// ChildDayTotal and ChildSchoolSpan: per child, school and day, the session counts and their running
-// totals, derived from AttendanceMark. Every write of marks (an import, the demo seed) refreshes the
-// children it touched, in the same transaction, so the totals are always exact; readers then get any
-// window's counts from two index look-ups per child and school instead of scanning every mark.
+// AttendanceDay and ChildSchoolSpan: per child, school and day, the AM and PM marks and the running
+// session totals since the child's first day at that school. Every writer of marks goes through
+// mergeMarks, in its own transaction, which keeps the running totals exact as it writes; readers then
+// get any window's counts from two index look-ups per child and school instead of counting marks.
 import type { SqlRunner } from "@/lib/db/raw";
-import { countColumnsSql } from "./code-sql";
+import { dayCountsSql } from "./code-sql";
 import { refreshCohortSpans } from "./cohort-spans";
 
 const COLUMNS = ["possible", "attended", "authorised", "unauthorised", "noMark"] as const;
 const cum = (c: string) => `"cum${c[0]!.toUpperCase()}${c.slice(1)}"`;
+const CUMS = COLUMNS.map(cum).join(", ");
+const INSERT_DAYS = `INSERT INTO "AttendanceDay" ("tenantId", "childId", "schoolId", date, am, pm, ${CUMS})`;
+
+/** A day's session counts from its two marks (columns am, pm of `alias`), in COLUMNS' order. */
+const dayCounts = (alias: string) => dayCountsSql(`${alias}.am`, `${alias}.pm`);
 
 /**
- * Rebuilds the day totals and school spans of the given children (all of the tenant's when omitted)
- * from their marks, and their status timelines (cohort-spans.ts), which carry running totals. Run inside
- * the transaction that wrote the marks (withTenantRaw).
+ * The running totals of the days of `alias` in the order of (childId, schoolId, date), each carried on
+ * from the totals in `base` (null: from 0), as the select list after the day's own columns.
  */
-export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds?: readonly number[]): Promise<void> {
-  if (childIds && childIds.length === 0) return;
-  const only = childIds ? ` AND "childId" = ANY($2::int[])` : "";
-  const params: unknown[] = childIds ? [tenantId, [...childIds]] : [tenantId];
-  await tx.query(`DELETE FROM "ChildDayTotal" WHERE "tenantId" = $1${only}`, params);
-  await tx.query(
-    `INSERT INTO "ChildDayTotal" ("tenantId", "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")}, ${COLUMNS.map(cum).join(", ")})
-     SELECT $1, "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")},
-            ${COLUMNS.map((c) => `sum("${c}") OVER w`).join(", ")}
-       FROM (SELECT m."childId", m."schoolId", m.date, ${countColumnsSql("m.code")}
-               FROM "AttendanceMark" m WHERE m."tenantId" = $1${only.replace('"childId"', 'm."childId"')}
-              GROUP BY m."childId", m."schoolId", m.date) d
-     WINDOW w AS (PARTITION BY "childId", "schoolId" ORDER BY date)`,
-    params,
-  );
-  await rebuildSchoolSpans(tx, tenantId, only, params);
-  await refreshCohortSpans(tx, tenantId, childIds);
+function runningTotals(alias: string, base: string | null): string {
+  return dayCounts(alias)
+    .map((expr, i) => `${base ? `coalesce(${base}.${cum(COLUMNS[i]!)}, 0) + ` : ""}sum(${expr}) OVER w`)
+    .join(", ");
 }
-
-/**
- * Rebuilds the school spans of the children `only` names (a condition on "childId" over `params`, or
- * "" for all of the tenant's) from their day totals. Running totals never fall, so the totals at the
- * last day are their maxima.
- */
-async function rebuildSchoolSpans(tx: SqlRunner, tenantId: number, only: string, params: unknown[]): Promise<void> {
-  await tx.query(`DELETE FROM "ChildSchoolSpan" WHERE "tenantId" = $1${only}`, params);
-  await tx.query(
-    `INSERT INTO "ChildSchoolSpan" ("tenantId", "childId", "schoolId", "firstDate", "lastDate", ${COLUMNS.map(cum).join(", ")})
-     SELECT $1, "childId", "schoolId", min(date), max(date), ${COLUMNS.map((c) => `max(${cum(c)})`).join(", ")} FROM "ChildDayTotal"
-      WHERE "tenantId" = $1${only} GROUP BY "childId", "schoolId"`,
-    params,
-  );
-}
+const WINDOW = (alias: string, school = `"schoolId"`) => `WINDOW w AS (PARTITION BY ${alias}."childId", ${alias}.${school} ORDER BY ${alias}.date)`;
 
 /** Planner settings for a statement that should read tables in index order (SET LOCAL: this transaction). */
 export const ORDERED_PLAN = "SET LOCAL enable_hashagg = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
 export const DEFAULT_PLAN = "RESET enable_hashagg; RESET enable_bitmapscan; RESET enable_seqscan";
 
+export type MergeOptions = {
+  /** A mark already recorded for the same child, school, day and session is kept (default: replaced). */
+  keepExisting?: boolean;
+  /**
+   * A column of the source that tells its schools apart in the order the source gives them (default
+   * "schoolId"): a tenant's first marks, read in that order, then need no sort for their running totals.
+   */
+  schoolOrder?: string;
+};
+
+/** Marks counted by mergeMarks: new sessions, and recorded sessions whose code changed. */
+export type MergeCounts = { inserted: number; updated: number };
+
 /**
- * Brings the day totals, school spans and status timelines of the children of the table `changed`
- * (columns "childId", "firstDate": the first day whose marks changed) up to date, after a change of
- * their marks: only the days from firstDate on are computed again, carrying on from the running totals
- * of the day before. Equal to refreshDayTotals of those children (tests/integration/day-totals-*).
- * Run inside the transaction that wrote the marks (withTenantRaw).
+ * Writes marks into AttendanceDay and keeps everything derived from them exact: running totals, school
+ * spans, status timelines (and so the stored windows). `days` is a SELECT of one row per child, school
+ * and day, columns "childId", "schoolId", date, am, pm (a session the source does not give is null,
+ * and leaves any recorded mark of that session as it is), over `params` of which $1 is the tenant,
+ * best given in key order by an index (it is read with ORDERED_PLAN).
+ * Run inside the transaction of the write (withTenantRaw). Returns the sessions inserted and updated.
+ *
+ * A tenant's first marks are inserted with their running totals in one pass, in key order. Otherwise
+ * the days are compared with those recorded, and for each child whose marks changed, its days from the
+ * first day changed on are written again, carrying on from the running totals of the day before.
  */
-export async function refreshDayTotalsFrom(tx: SqlRunner, tenantId: number, changed: string): Promise<void> {
+export async function mergeMarks(tx: SqlRunner, tenantId: number, days: string, params: readonly unknown[], opts: MergeOptions = {}): Promise<MergeCounts> {
+  const first = (await tx.query(`SELECT 1 FROM "AttendanceDay" WHERE "tenantId" = $1 LIMIT 1`, [tenantId])).rows.length === 0;
+  return first ? insertFirstMarks(tx, tenantId, days, params, opts) : mergeChangedMarks(tx, tenantId, days, params, opts);
+}
+
+async function insertFirstMarks(tx: SqlRunner, tenantId: number, days: string, params: readonly unknown[], opts: MergeOptions): Promise<MergeCounts> {
+  // The days in key order (the source's grouping already gives it: no hashing or sorting of millions of
+  // rows; the planner, without statistics of tables just filled, would otherwise hash and sort).
+  await tx.exec(ORDERED_PLAN);
+  const { rows } = await tx.query<{ inserted: number }>(
+    `WITH days AS (
+       ${INSERT_DAYS}
+       SELECT $1, s."childId", s."schoolId", s.date, s.am, s.pm, ${runningTotals("s", null)}
+         FROM (${days}) s
+       ${WINDOW("s", opts.schoolOrder)}
+       RETURNING am, pm
+     )
+     SELECT coalesce(sum((am IS NOT NULL)::int + (pm IS NOT NULL)::int), 0)::int AS inserted FROM days`,
+    [...params],
+  );
+  await tx.exec(DEFAULT_PLAN);
+  // The tenant's first marks: every child's timeline (those without marks too) carries totals from them.
+  await rebuildSchoolSpans(tx, tenantId);
+  await refreshCohortSpans(tx, tenantId);
+  return { inserted: rows[0]!.inserted, updated: 0 };
+}
+
+async function mergeChangedMarks(tx: SqlRunner, tenantId: number, days: string, params: readonly unknown[], opts: MergeOptions): Promise<MergeCounts> {
+  const keep = opts.keepExisting === true;
+  // Each day of the source beside the day recorded, and the marks the day will hold.
+  const [newAm, newPm] = keep ? ["coalesce(d.am, s.am)", "coalesce(d.pm, s.pm)"] : ["coalesce(s.am, d.am)", "coalesce(s.pm, d.pm)"];
+  await tx.exec(`CREATE TEMP TABLE merge_day ("childId" int NOT NULL, "schoolId" int NOT NULL, date date NOT NULL,
+      am text, pm text, old_am text, old_pm text, changed boolean NOT NULL) ON COMMIT DROP;
+    CREATE TEMP TABLE merge_changed ("childId" int PRIMARY KEY, "firstDate" date NOT NULL) ON COMMIT DROP`);
+  // The source in its own order, each day looked up by key (ORDERED_PLAN, as for a first load).
+  await tx.exec(ORDERED_PLAN);
+  await tx.query(
+    `INSERT INTO pg_temp.merge_day
+     SELECT s."childId", s."schoolId", s.date, ${newAm}, ${newPm}, d.am, d.pm, (${newAm}, ${newPm}) IS DISTINCT FROM (d.am, d.pm)
+       FROM (${days}) s
+       LEFT JOIN "AttendanceDay" d ON d."tenantId" = $1 AND d."childId" = s."childId" AND d."schoolId" = s."schoolId" AND d.date = s.date`,
+    [...params],
+  );
+  await tx.exec(DEFAULT_PLAN);
+  const { rows } = await tx.query<MergeCounts>(
+    `SELECT coalesce(sum((old_am IS NULL AND am IS NOT NULL)::int + (old_pm IS NULL AND pm IS NOT NULL)::int), 0)::int AS inserted,
+            coalesce(sum((old_am IS NOT NULL AND old_am <> am)::int + (old_pm IS NOT NULL AND old_pm <> pm)::int), 0)::int AS updated
+       FROM pg_temp.merge_day WHERE changed`,
+  );
+  await tx.exec(`INSERT INTO pg_temp.merge_changed SELECT "childId", min(date) FROM pg_temp.merge_day WHERE changed GROUP BY "childId"`);
+  await rewriteFrom(tx, tenantId, "pg_temp.merge_changed", "pg_temp.merge_day");
+  await tx.exec("DROP TABLE pg_temp.merge_day; DROP TABLE pg_temp.merge_changed");
+  return rows[0]!;
+}
+
+/**
+ * Writes again the days of the children of `changed` ("childId", "firstDate") from firstDate on, with
+ * the marks of `replacing` ("childId", "schoolId", date, am, pm, changed: the rows to write; none when
+ * null), and their running totals carried on from the day before; then their school spans and status
+ * timelines. The rows of `replacing` for a child all fall on or after its firstDate.
+ */
+async function rewriteFrom(tx: SqlRunner, tenantId: number, changed: string, replacing: string | null): Promise<void> {
   const { rows } = await tx.query<{ ids: number[] }>(`SELECT coalesce(array_agg("childId" ORDER BY "childId"), '{}') AS ids FROM ${changed}`);
   const childIds = rows[0]!.ids;
   if (childIds.length === 0) return;
+  // The days from firstDate on as they will be, kept aside before the recorded ones are deleted.
   await tx.query(
-    `DELETE FROM "ChildDayTotal" t USING ${changed} c WHERE t."tenantId" = $1 AND t."childId" = c."childId" AND t.date >= c."firstDate"`,
+    `CREATE TEMP TABLE day_tail ON COMMIT DROP AS
+     SELECT t."childId", t."schoolId", t.date, t.am, t.pm
+       FROM "AttendanceDay" t JOIN ${changed} c ON t."childId" = c."childId" AND t.date >= c."firstDate"
+      WHERE t."tenantId" = $1${
+        replacing
+          ? ` AND NOT EXISTS (SELECT 1 FROM ${replacing} r WHERE r.changed AND r."childId" = t."childId" AND r."schoolId" = t."schoolId" AND r.date = t.date)
+     UNION ALL
+     SELECT "childId", "schoolId", date, am, pm FROM ${replacing} WHERE changed`
+          : ""
+      }`,
     [tenantId],
   );
-  // The running totals kept (days before firstDate) end at each school's last day kept. The marks are
-  // read in the primary key's order (child, school, date), which is the order of the day totals and of
-  // their running sums: no hashing or sorting of millions of marks (the planner, without statistics
-  // of tables just filled, would otherwise hash, spill to disk and sort twice: 3-4 times slower).
-  await tx.exec(ORDERED_PLAN);
+  // The running totals kept (days before firstDate) end at each school's last day kept.
   await tx.query(
-    `WITH d AS (
-       SELECT m."childId", m."schoolId", m.date, ${countColumnsSql("m.code")}
-         FROM "AttendanceMark" m JOIN ${changed} c ON m."childId" = c."childId" AND m.date >= c."firstDate"
-        WHERE m."tenantId" = $1
-        GROUP BY m."childId", m."schoolId", m.date
-     ), base AS (
-       SELECT DISTINCT ON (t."childId", t."schoolId") t."childId", t."schoolId", ${COLUMNS.map((c) => `t.${cum(c)}`).join(", ")}
-         FROM "ChildDayTotal" t JOIN ${changed} c ON t."childId" = c."childId"
-        WHERE t."tenantId" = $1
-        ORDER BY t."childId", t."schoolId", t.date DESC
-     )
-     INSERT INTO "ChildDayTotal" ("tenantId", "childId", "schoolId", date, ${COLUMNS.map((c) => `"${c}"`).join(", ")}, ${COLUMNS.map(cum).join(", ")})
-     SELECT $1, d."childId", d."schoolId", d.date, ${COLUMNS.map((c) => `d."${c}"`).join(", ")},
-            ${COLUMNS.map((c) => `coalesce(b.${cum(c)}, 0) + sum(d."${c}") OVER w`).join(", ")}
-       FROM d LEFT JOIN base b ON b."childId" = d."childId" AND b."schoolId" = d."schoolId"
-     WINDOW w AS (PARTITION BY d."childId", d."schoolId" ORDER BY d.date)`,
+    `CREATE TEMP TABLE day_base ON COMMIT DROP AS
+     SELECT DISTINCT ON (t."childId", t."schoolId") t."childId", t."schoolId", ${COLUMNS.map((c) => `t.${cum(c)}`).join(", ")}
+       FROM "AttendanceDay" t JOIN ${changed} c ON t."childId" = c."childId" AND t.date < c."firstDate"
+      WHERE t."tenantId" = $1
+      ORDER BY t."childId", t."schoolId", t.date DESC`,
     [tenantId],
   );
-  await tx.exec(DEFAULT_PLAN);
-  await rebuildSchoolSpans(tx, tenantId, ` AND "childId" = ANY($2::int[])`, [tenantId, childIds]);
+  await tx.query(
+    `DELETE FROM "AttendanceDay" t USING ${changed} c WHERE t."tenantId" = $1 AND t."childId" = c."childId" AND t.date >= c."firstDate"`,
+    [tenantId],
+  );
+  await tx.query(
+    `${INSERT_DAYS}
+     SELECT $1, d."childId", d."schoolId", d.date, d.am, d.pm, ${runningTotals("d", "b")}
+       FROM pg_temp.day_tail d LEFT JOIN pg_temp.day_base b ON b."childId" = d."childId" AND b."schoolId" = d."schoolId"
+      WHERE d.am IS NOT NULL OR d.pm IS NOT NULL
+     ${WINDOW("d")}`,
+    [tenantId],
+  );
+  await tx.exec("DROP TABLE pg_temp.day_tail; DROP TABLE pg_temp.day_base");
+  await rebuildSchoolSpans(tx, tenantId, childIds);
   await refreshCohortSpans(tx, tenantId, childIds);
 }
 
 /**
- * SQL for the counts of one child's sessions at one school in the days [fromExpr, toExpr] (both SQL date
- * expressions), as columns named like Counts, given the child and school column expressions:
- * the running total at the last day on or before `to`, minus the one before `from`.
+ * Computes again the running totals, school spans and status timelines of the given children (all of
+ * the tenant's when omitted) from their marks alone. Every writer keeps them exact already
+ * (mergeMarks): this is the plain computation the tests hold mergeMarks to, and a repair.
  */
-export function windowCountsSql(child: string, school: string, fromExpr: string, toExpr: string): string {
-  const at = (bound: string, op: "<=" | "<", alias: string) => `LEFT JOIN LATERAL (
-      SELECT ${COLUMNS.map((c) => `t.${cum(c)} AS "${c}"`).join(", ")} FROM "ChildDayTotal" t
-       WHERE t."tenantId" = $1 AND t."childId" = ${child} AND t."schoolId" = ${school} AND t.date ${op} ${bound}
-       ORDER BY t.date DESC LIMIT 1) ${alias} ON TRUE`;
-  return `${at(toExpr, "<=", "hi")}\n    ${at(fromExpr, "<", "lo")}`;
+export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds?: readonly number[]): Promise<void> {
+  if (childIds && childIds.length === 0) return;
+  const only = childIds ? ` AND "childId" = ANY($2::int[])` : "";
+  await tx.query(
+    `CREATE TEMP TABLE day_all ON COMMIT DROP AS SELECT DISTINCT "childId", '-infinity'::date AS "firstDate" FROM "AttendanceDay" WHERE "tenantId" = $1${only}`,
+    childIds ? [tenantId, [...childIds]] : [tenantId],
+  );
+  await rewriteFrom(tx, tenantId, "pg_temp.day_all", null);
+  await tx.exec("DROP TABLE pg_temp.day_all");
 }
 
-/** Column expressions (hi minus lo) for the joins of windowCountsSql, to be summed. */
-export const WINDOW_DIFFS = COLUMNS.map((c) => ({ column: c, expr: `coalesce(hi."${c}", 0) - coalesce(lo."${c}", 0)` }));
+/**
+ * Rebuilds the school spans of the given children (all of the tenant's when omitted) from their days.
+ * Running totals never fall, so the totals at the last day are their maxima.
+ */
+export async function rebuildSchoolSpans(tx: SqlRunner, tenantId: number, childIds?: readonly number[]): Promise<void> {
+  const only = childIds ? ` AND "childId" = ANY($2::int[])` : "";
+  const params: unknown[] = childIds ? [tenantId, [...childIds]] : [tenantId];
+  await tx.query(`DELETE FROM "ChildSchoolSpan" WHERE "tenantId" = $1${only}`, params);
+  await tx.query(
+    `INSERT INTO "ChildSchoolSpan" ("tenantId", "childId", "schoolId", "firstDate", "lastDate", ${CUMS})
+     SELECT $1, "childId", "schoolId", min(date), max(date), ${COLUMNS.map((c) => `max(${cum(c)})`).join(", ")} FROM "AttendanceDay"
+      WHERE "tenantId" = $1${only} GROUP BY "childId", "schoolId"`,
+    params,
+  );
+}
 
-/** The summed window counts as int columns named like Counts: the select list over windowCountsSql joins. */
-export const WINDOW_SUMS = WINDOW_DIFFS.map((d) => `coalesce(sum(${d.expr}), 0)::int AS "${d.column}"`).join(",\n  ");
+/** The marks a writer stages for mergeStagedMarks, a session to a row (a temporary table: this transaction). */
+export const STAGED_MARKS = "pg_temp.staged_mark";
+
+/** Creates STAGED_MARKS when the transaction has none yet. */
+export async function createMarkStage(tx: SqlRunner): Promise<void> {
+  await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS staged_mark ("childId" int NOT NULL, "schoolId" int NOT NULL, date date NOT NULL,
+    session "Session" NOT NULL, code text NOT NULL) ON COMMIT DROP`);
+}
+
+export type MarkColumns = { childId: number[]; schoolId: number[]; date: string[]; session: string[]; code: string[] };
+
+/** Appends marks to STAGED_MARKS. */
+export async function stageMarks(tx: SqlRunner, marks: MarkColumns): Promise<void> {
+  await createMarkStage(tx);
+  await tx.query(`INSERT INTO ${STAGED_MARKS} SELECT * FROM unnest($1::int[], $2::int[], $3::date[], $4::"Session"[], $5::text[])`, [
+    marks.childId,
+    marks.schoolId,
+    marks.date,
+    marks.session,
+    marks.code,
+  ]);
+}
+
+/** mergeMarks of the marks staged (stageMarks); the stage is emptied. */
+export async function mergeStagedMarks(tx: SqlRunner, tenantId: number, opts: MergeOptions = {}): Promise<MergeCounts> {
+  await createMarkStage(tx);
+  const counts = await mergeMarks(
+    tx,
+    tenantId,
+    `SELECT "childId", "schoolId", date, max(code) FILTER (WHERE session = 'AM') AS am, max(code) FILTER (WHERE session = 'PM') AS pm
+       FROM ${STAGED_MARKS} GROUP BY "childId", "schoolId", date ORDER BY "childId", "schoolId", date`,
+    [tenantId],
+    opts,
+  );
+  await tx.exec(`DROP TABLE ${STAGED_MARKS}`);
+  return counts;
+}

@@ -27,15 +27,15 @@ const cum = (c: string) => `"cum${CAP(c)}"`;
 function slice(name: string, dayCondition: string): string {
   return `${name} AS MATERIALIZED (
   SELECT d."childId", d."schoolId", ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")}
-  FROM "ChildDayTotal" d
-  WHERE d."tenantId" = $1 AND d.date = (SELECT max(x.date) FROM "ChildDayTotal" x WHERE x."tenantId" = $1 AND x.date ${dayCondition})
+  FROM "AttendanceDay" d
+  WHERE d."tenantId" = $1 AND d.date = (SELECT max(x.date) FROM "AttendanceDay" x WHERE x."tenantId" = $1 AND x.date ${dayCondition})
 )`;
 }
 
 /** A school's running totals on the last day on or before / before `bound`, for a row whose slice had none. */
 function probe(alias: string, when: string, op: "<=" | "<", bound: string): string {
   return `LEFT JOIN LATERAL (
-    SELECT ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")} FROM "ChildDayTotal" d
+    SELECT ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")} FROM "AttendanceDay" d
     WHERE p.${when} AND d."tenantId" = $1 AND d."childId" = p."childId" AND d."schoolId" = p."schoolId" AND d.date ${op} ${bound}
     ORDER BY d.date DESC LIMIT 1) ${alias} ON TRUE`;
 }
@@ -161,12 +161,12 @@ export function childTotalsAtCtes(daysParam: string, childIdsParam?: string): st
   const value = (c: string) =>
     `CASE WHEN sp."firstDate" > dy.day THEN 0 WHEN sp."lastDate" <= dy.day THEN sp.${cum(c)} ELSE s.${cum(c)} END AS "${c}"`;
   return `days AS MATERIALIZED (
-  SELECT v.k::int AS k, v.day, (SELECT max(x.date) FROM "ChildDayTotal" x WHERE x."tenantId" = $1 AND x.date <= v.day) AS slice_day
+  SELECT v.k::int AS k, v.day, (SELECT max(x.date) FROM "AttendanceDay" x WHERE x."tenantId" = $1 AND x.date <= v.day) AS slice_day
   FROM unnest(${daysParam}::date[]) WITH ORDINALITY AS v(day, k)
 ),
 day_slices AS MATERIALIZED (
   SELECT dy.k, d."childId", d."schoolId", ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")}
-  FROM days dy JOIN "ChildDayTotal" d ON d."tenantId" = $1 AND d.date = dy.slice_day${only("d")}
+  FROM days dy JOIN "AttendanceDay" d ON d."tenantId" = $1 AND d.date = dy.slice_day${only("d")}
 ),
 school_days AS MATERIALIZED (
   SELECT dy.k, dy.day, sp."childId", sp."schoolId",
@@ -183,7 +183,7 @@ child_totals AS MATERIALIZED (
     UNION ALL
     SELECT p."childId", p.k, ${COUNT_COLUMNS.map((c) => `t.${cum(c)}`).join(", ")}
     FROM school_days p CROSS JOIN LATERAL (
-      SELECT ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")} FROM "ChildDayTotal" d
+      SELECT ${COUNT_COLUMNS.map((c) => `d.${cum(c)}`).join(", ")} FROM "AttendanceDay" d
       WHERE d."tenantId" = $1 AND d."childId" = p."childId" AND d."schoolId" = p."schoolId" AND d.date <= p.day
       ORDER BY d.date DESC LIMIT 1) t
     WHERE p.probe

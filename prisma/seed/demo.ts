@@ -2,7 +2,7 @@ import bcrypt from "bcryptjs";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RawDb, SqlRunner } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
-import { refreshDayTotals } from "@/lib/reports/day-totals";
+import { mergeStagedMarks, stageMarks } from "@/lib/reports/day-totals";
 import { storeStandardWindows } from "@/lib/reports/stored-windows";
 import { DEMO_HALF_TERMS, schoolDays } from "./calendar";
 import { makeChildren, TEAMS, type DemoChild } from "./people";
@@ -67,11 +67,7 @@ async function insertMarks(tx: SqlRunner, tenantId: number, ids: Map<string, num
   let total = 0;
   const flush = async () => {
     if (!batch.child.length) return;
-    await tx.query(
-      `INSERT INTO "AttendanceMark" ("tenantId","childId","schoolId","date","session","code")
-       SELECT $1, * FROM unnest($2::int[], $3::int[], $4::date[], $5::"Session"[], $6::text[])`,
-      [tenantId, batch.child, batch.school, batch.date, batch.session, batch.code],
-    );
+    await stageMarks(tx, { childId: batch.child, schoolId: batch.school, date: batch.date, session: batch.session, code: batch.code });
     total += batch.child.length;
     batch = { child: [], school: [], date: [], session: [], code: [] };
   };
@@ -87,6 +83,7 @@ async function insertMarks(tx: SqlRunner, tenantId: number, ids: Map<string, num
     if (batch.child.length >= 50_000) await flush();
   }
   await flush();
+  await mergeStagedMarks(tx, tenantId);
   return total;
 }
 
@@ -133,7 +130,6 @@ export async function seedTenant(prisma: PrismaClient, raw: RawDb, o: SeedOption
     const ids = await insertChildren(tx, tenant.id, teamIds, children);
     await insertEpisodes(tx, tenant.id, ids, children);
     const marks = await insertMarks(tx, tenant.id, ids, schoolIds, children, o.seed);
-    await refreshDayTotals(tx, tenant.id);
     await storeStandardWindows(tx, tenant.id);
     return marks;
   });

@@ -1,11 +1,11 @@
 import type { ReportChild, ReportEpisode, ReportMark } from "@/lib/attendance";
 import type { RawDb } from "@/lib/db/raw";
 import { withTenantRaw } from "@/lib/db/tenant";
-import { refreshDayTotals } from "@/lib/reports/day-totals";
+import { mergeStagedMarks, stageMarks } from "@/lib/reports/day-totals";
 
 // Writes the in-memory input of lib/attendance's computeReport into a tenant's tables, set-based
-// (unnest of arrays), inside the tenant's row-level security scope, and refreshes the derived day totals
-// as every writer of marks must. Episodes and marks of children not in `children` are skipped: the
+// (unnest of arrays), inside the tenant's row-level security scope, and keeps the running totals exact
+// as every writer of marks must (mergeMarks). Episodes and marks of children not in `children` are skipped: the
 // database cannot hold them.
 
 export type ReportData = { children: readonly ReportChild[]; episodes: readonly ReportEpisode[]; marks: readonly ReportMark[] };
@@ -53,21 +53,15 @@ export async function insertReportData(raw: RawDb, tenantId: number, data: Repor
       [tenantId, urns],
     );
     const schoolIds = new Map(schools.rows.map((r) => [r.urn, r.id]));
-    await tx.query(
-      `INSERT INTO "AttendanceMark" ("tenantId", "childId", "schoolId", date, session, code)
-       SELECT $1, child, school, d::date, s::"Session", code
-       FROM unnest($2::int[], $3::int[], $4::text[], $5::text[], $6::text[]) AS t(child, school, d, s, code)`,
-      [
-        tenantId,
-        marks.map((m) => ids.get(m.childId)),
-        marks.map((m) => schoolIds.get(m.schoolUrn)),
-        marks.map((m) => m.date),
-        marks.map((m) => m.session),
-        marks.map((m) => m.code),
-      ],
-    );
-    // As every writer of marks does: keep the derived day totals exact.
-    await refreshDayTotals(tx, tenantId);
+    // As every writer of marks does: through mergeMarks, which keeps the running totals exact.
+    await stageMarks(tx, {
+      childId: marks.map((m) => ids.get(m.childId)!),
+      schoolId: marks.map((m) => schoolIds.get(m.schoolUrn)!),
+      date: marks.map((m) => m.date),
+      session: marks.map((m) => m.session),
+      code: marks.map((m) => m.code),
+    });
+    await mergeStagedMarks(tx, tenantId);
     return ids;
   });
 }

@@ -9,7 +9,7 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 import { createTenant, insertReportData } from "../helpers/report-data";
 import { dataArb, day, type Generated } from "../helpers/report-arbitraries";
 
-// The dashboard and caseload figures read the running day totals (ChildDayTotal); here they are held,
+// The dashboard and caseload figures read the running day totals (AttendanceDay); here they are held,
 // session for session, to counts made in memory straight from the marks.
 
 function counts(marks: readonly ReportMark[], from: string, to: string): Counts {

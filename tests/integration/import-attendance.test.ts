@@ -15,14 +15,18 @@ describe("import: attendance.csv", () => {
   });
   afterAll(async () => db?.close());
 
+  // The marks a session to a row (the view "AttendanceMark" over AttendanceDay).
   const marks = async () =>
     (
-      await db.prisma.attendanceMark.findMany({
-        where: { tenantId: tenant },
-        select: { child: { select: { childRef: true } }, school: { select: { urn: true } }, date: true, session: true, code: true },
-      })
-    )
-      .map((m) => `${m.child.childRef} ${m.school.urn} ${m.date.toISOString().slice(0, 10)} ${m.session} ${m.code}`)
+      await db.raw.query<{ m: string }>(
+        `SELECT c."childRef" || ' ' || s.urn || ' ' || to_char(m.date, 'YYYY-MM-DD') || ' ' || m.session || ' ' || m.code AS m
+           FROM "AttendanceMark" m JOIN "Child" c ON c."tenantId" = m."tenantId" AND c.id = m."childId"
+           JOIN "School" s ON s."tenantId" = m."tenantId" AND s.id = m."schoolId"
+          WHERE m."tenantId" = $1`,
+        [tenant],
+      )
+    ).rows
+      .map((r) => r.m)
       .sort();
 
   it("inserts marks and schools; a re-run changes nothing; a changed code is updated", async () => {
@@ -58,14 +62,14 @@ describe("import: attendance.csv", () => {
   });
 
   it("keeps the day totals the reports read in step with the marks", async () => {
-    const totals = await db.prisma.childDayTotal.findMany({
+    const totals = await db.prisma.attendanceDay.findMany({
       where: { tenantId: tenant, date: new Date("2025-09-01") },
       orderBy: { childId: "asc" },
-      select: { possible: true, attended: true, authorised: true, unauthorised: true, noMark: true },
+      select: { am: true, pm: true, cumPossible: true, cumAttended: true, cumAuthorised: true, cumUnauthorised: true, cumNoMark: true },
     });
     expect(totals).toEqual([
-      { possible: 2, attended: 2, authorised: 0, unauthorised: 0, noMark: 0 },
-      { possible: 1, attended: 0, authorised: 1, unauthorised: 0, noMark: 1 },
+      { am: "/", pm: "\\", cumPossible: 2, cumAttended: 2, cumAuthorised: 0, cumUnauthorised: 0, cumNoMark: 0 },
+      { am: "I", pm: "-", cumPossible: 1, cumAttended: 0, cumAuthorised: 1, cumUnauthorised: 0, cumNoMark: 1 },
     ]);
   });
 
@@ -131,8 +135,8 @@ describe("import: attendance.csv", () => {
     expect(await db.prisma.unmatchedMark.count({ where: { tenantId: tenant } })).toBe(0);
     expect((await marks()).filter((m) => m.startsWith("C77 "))).toEqual(["C77 100003 2025-09-01 AM /", "C77 100003 2025-09-01 PM G"]);
     const c77 = await db.prisma.child.findFirstOrThrow({ where: { tenantId: tenant, childRef: "C77" } });
-    const total = await db.prisma.childDayTotal.findFirstOrThrow({ where: { tenantId: tenant, childId: c77.id } });
-    expect(total).toMatchObject({ possible: 2, attended: 1, unauthorised: 1 });
+    const total = await db.prisma.attendanceDay.findFirstOrThrow({ where: { tenantId: tenant, childId: c77.id } });
+    expect(total).toMatchObject({ am: "/", pm: "G", cumPossible: 2, cumAttended: 1, cumUnauthorised: 1 });
 
     // The same file now matches the child: nothing left to keep aside.
     expect(counts(await importFile(db, tenant, "attendance", file))).toMatchObject({ inserted: 0, unchanged: 3, unmatched: 0 });

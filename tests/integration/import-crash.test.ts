@@ -57,9 +57,9 @@ type Snapshot = Record<string, number>;
 
 async function snapshot(prisma: PrismaClient): Promise<Snapshot> {
   return {
-    marks: await prisma.attendanceMark.count(),
+    marks: Number((await prisma.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "AttendanceMark"`))[0]!.n),
     unmatched: await prisma.unmatchedMark.count(),
-    dayTotals: await prisma.childDayTotal.count(),
+    days: await prisma.attendanceDay.count(),
     schools: await prisma.school.count(),
     runs: await prisma.importRun.count(),
   };
