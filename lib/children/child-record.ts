@@ -52,6 +52,23 @@ function weeklyCounts(marks: readonly { date: IsoDate; code: string }[]): WeekCo
   return [...weeks.values()].sort((a, b) => (a.weekStart < b.weekStart ? -1 : 1));
 }
 
+type RegisterDay = { date: IsoDate; am: string | null; pm: string | null; urn: string; name: string | null };
+
+/**
+ * The marks of register days (in date order, and by URN within a day) a session to a row, in the order
+ * of the page: by date, AM before PM, then by URN (a child registered at two schools on one day).
+ */
+export function marksOfDays(days: readonly RegisterDay[]): { date: IsoDate; session: "AM" | "PM"; code: string; urn: string; name: string | null; category: CodeCategory | undefined }[] {
+  return (["AM", "PM"] as const)
+    .flatMap((session) =>
+      days.flatMap((d) => {
+        const code = session === "AM" ? d.am : d.pm;
+        return code === null ? [] : [{ date: d.date, session, code, urn: d.urn, name: d.name, category: classifyCode(code) }];
+      }),
+    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)); // stable: AM before PM, then by URN
+}
+
 export async function loadChildRecord(
   tenantId: number,
   actor: string,
@@ -83,15 +100,17 @@ export async function loadChildRecord(
         [tenantId, c.id],
       )
     ).rows.map((e) => ({ status: e.status, startDate: iso(e.startDate), endDate: e.endDate ? iso(e.endDate) : null }));
-    const marks = (
-      await tx.query<{ date: Date | string; session: "AM" | "PM"; code: string; urn: string; name: string | null }>(
-        `SELECT m.date, m.session::text AS session, m.code, s.urn, s.name
-           FROM "AttendanceMark" m JOIN "School" s ON s."tenantId" = m."tenantId" AND s.id = m."schoolId"
-          WHERE m."tenantId" = $1 AND m."childId" = $2 AND m.date BETWEEN $3::date AND $4::date
-          ORDER BY m.date, m.session, s.urn`,
+    // The register a day to a row (AttendanceDay), each day's marks listed AM then PM, school by school.
+    const days = (
+      await tx.query<{ date: Date | string; am: string | null; pm: string | null; urn: string; name: string | null }>(
+        `SELECT d.date, d.am, d.pm, s.urn, s.name
+           FROM "AttendanceDay" d JOIN "School" s ON s."tenantId" = d."tenantId" AND s.id = d."schoolId"
+          WHERE d."tenantId" = $1 AND d."childId" = $2 AND d.date BETWEEN $3::date AND $4::date
+          ORDER BY d.date, s.urn`,
         [tenantId, c.id, from, to],
       )
-    ).rows.map((m) => ({ date: iso(m.date), session: m.session, code: m.code, urn: m.urn, name: m.name, category: classifyCode(m.code) }));
+    ).rows;
+    const marks = marksOfDays(days.map((d) => ({ ...d, date: iso(d.date) })));
     const summaries = await selectChildSummaries(tx, tenantId, { yearFrom: from, termFrom: term.startDate, termTo: term.endDate, asOf: to }, [c.id]);
     const targets = await tx.query<{ cohort: string; attendanceRate: string; maxPersistentRate: string | null }>(
       `SELECT cohort::text, "attendanceRate"::text, "maxPersistentRate"::text FROM "Target"

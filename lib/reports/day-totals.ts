@@ -69,9 +69,9 @@ async function insertFirstMarks(tx: SqlRunner, tenantId: number, days: string, p
        SELECT $1, s."childId", s."schoolId", s.date, s.am, s.pm, ${runningTotals("s", null)}
          FROM (${days}) s
        ${WINDOW("s", opts.schoolOrder)}
-       RETURNING am, pm
+       RETURNING (am IS NOT NULL)::int + (pm IS NOT NULL)::int AS marks
      )
-     SELECT coalesce(sum((am IS NOT NULL)::int + (pm IS NOT NULL)::int), 0)::int AS inserted FROM days`,
+     SELECT coalesce(sum(marks), 0)::int AS inserted FROM days`,
     [...params],
   );
   await tx.exec(DEFAULT_PLAN);
