@@ -54,13 +54,22 @@ if (trace) {
             if (ms > 5000) fs.writeFileSync(`/tmp/vs-imp/slow-${Math.round(ms)}.json`, JSON.stringify({ sql, params }));
           }
         },
-        copyFrom: tx.copyFrom && (async (target, text) => {
+        // The COPY's time: from its first chunk to its end (reading the file goes on meanwhile).
+        copyIn: tx.copyIn && ((target) => {
+          const copy = tx.copyIn!(target);
+          const key = "COPY " + target.slice(0, 60);
           const t0 = performance.now();
-          try {
-            return await tx.copyFrom!(target, text);
-          } finally {
-            spent.set("COPY " + target.slice(0, 60), (spent.get("COPY " + target.slice(0, 60)) ?? 0) + performance.now() - t0);
-          }
+          return {
+            write: (text) => copy.write(text),
+            abort: () => copy.abort(),
+            async end() {
+              try {
+                await copy.end();
+              } finally {
+                spent.set(key, (spent.get(key) ?? 0) + performance.now() - t0);
+              }
+            },
+          };
         }),
         async exec(sql) {
           const t0 = performance.now();

@@ -1,5 +1,4 @@
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
+import { once } from "node:events";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
@@ -15,10 +14,21 @@ export interface SqlRunner {
   /** Runs several statements without parameters. */
   exec(sql: string): Promise<void>;
   /**
-   * COPY `target` (a table and its columns) FROM text in COPY's text format, for bulk loads; PostgreSQL
-   * only (PGlite reads COPY data from a file, which the role vs_app may not), callers fall back to SQL.
+   * Starts COPY `target` (a table and its columns) FROM STDIN, for bulk loads: one statement fed text in
+   * COPY's text format, chunk by chunk, until ended. No other statement runs on the connection until
+   * it is ended or aborted. PostgreSQL only (PGlite reads COPY data from a file, which the role vs_app
+   * may not); callers fall back to SQL.
    */
-  copyFrom?(target: string, text: string): Promise<void>;
+  copyIn?(target: string): CopyIn;
+}
+
+export interface CopyIn {
+  /** Sends a chunk; resolves once the connection can take more (rejects when the COPY failed). */
+  write(text: string): Promise<void>;
+  /** Ends the COPY; resolves when the server has taken every row. */
+  end(): Promise<void>;
+  /** Cancels the COPY (the server rolls back its rows and the statement fails), if it is still open. */
+  abort(): Promise<void>;
 }
 
 export interface RawDb extends SqlRunner {
@@ -60,9 +70,33 @@ function pgRunner(c: pg.PoolClient | pg.Pool): SqlRunner {
     async exec(sql: string) {
       await c.query(sql);
     },
-    async copyFrom(target: string, text: string) {
+    copyIn(target: string): CopyIn {
       if (!("release" in c)) throw new Error("COPY needs one connection: run it inside a transaction");
-      await pipeline(Readable.from([text]), c.query(copyFrom(`COPY ${target} FROM STDIN`)));
+      const stream = c.query(copyFrom(`COPY ${target} FROM STDIN`));
+      let open = true;
+      const finished = new Promise<void>((resolve, reject) => {
+        stream.on("finish", resolve);
+        stream.on("error", reject);
+      });
+      finished.then(
+        () => (open = false),
+        () => (open = false),
+      );
+      return {
+        async write(text) {
+          if (!stream.write(text)) await Promise.race([once(stream, "drain"), finished]);
+        },
+        async end() {
+          stream.end();
+          await finished;
+        },
+        async abort() {
+          if (!open) return;
+          // destroy() sends CopyFail; the server answers with the statement's error, which ends it.
+          stream.destroy(new Error("The import stopped before the end of the file"));
+          await finished.catch(() => {});
+        },
+      };
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   UNIQUE_KEYS_SQL,
 } from "./attendance-sql";
 import { WriteQueue } from "./batches";
+import type { CopyIn } from "@/lib/db/raw";
 import { ownCopy } from "./attendance-fast";
 import type { Counts, Loader, LoaderContext } from "./loader";
 import { REJECTED_ROWS_LISTED } from "./types";
@@ -47,6 +48,8 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   private readonly schoolNames = new Map<string, string | null>();
   private batch = new Batch();
   private readonly queue = new WriteQueue();
+  /** The one COPY the file's rows are staged by (PostgreSQL), open from the first batch to finish(). */
+  private copy: CopyIn | null = null;
   private keyOnly = 0;
   /** The school id of each URN key (key 1 first), once the schools are saved. */
   private readonly schoolIdsByKey: (number | null)[] = [];
@@ -113,7 +116,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
 
   private async stage(b: Batch): Promise<void> {
     const { tx } = this.ctx;
-    if (!tx.copyFrom) {
+    if (!tx.copyIn) {
       await tx.query(STAGE_SQL, [b.line, b.ckey, b.skey, b.date, b.session, b.code]);
       return;
     }
@@ -123,12 +126,19 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
       const code = b.code[i]!;
       text += `${b.line[i]}\t${b.ckey[i]}\t${b.skey[i]}\t${b.date[i]}\t${b.session[i]}\t${code === null ? "\\N" : code === "\\" ? "\\\\" : code}\n`;
     }
-    await tx.copyFrom(STAGE_COPY, text);
+    this.copy ??= tx.copyIn(STAGE_COPY);
+    await this.copy.write(text);
+  }
+
+  async abort(): Promise<void> {
+    await this.queue.drain().catch(() => {});
+    await this.copy?.abort();
   }
 
   async finish(): Promise<Counts> {
     await this.flush();
     await this.queue.drain();
+    await this.copy?.end();
     const { tx, tenantId, runId } = this.ctx;
     await this.saveSchools();
     await this.saveKeys();

@@ -29,6 +29,8 @@ export interface Loader<R, K> {
   holdKey(line: number, key: K): Promise<void> | void;
   /** Writes what is left and merges; the counts of the rows that were not rejected. */
   finish(): Promise<Counts>;
+  /** Stops a write left open (a COPY) when the file cannot be read to its end; the import then fails. */
+  abort?(): Promise<void>;
 }
 
 /** A row with its line; `keyOnly` when only its key is held (see Loader.holdKey). */

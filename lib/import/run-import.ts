@@ -95,8 +95,13 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
           opts.onProgress(rows);
         }
       };
-      await take(firstRows);
-      for await (const batch of records) await take(batch);
+      try {
+        await take(firstRows);
+        for await (const batch of records) await take(batch);
+      } catch (e) {
+        await loader.abort?.();
+        throw e;
+      }
       const counts = await loader.finish();
       // The dashboard's standard windows, as of the data now held (kept if nothing changed them).
       await storeStandardWindows(tx, opts.tenantId);

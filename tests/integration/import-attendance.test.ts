@@ -114,6 +114,19 @@ describe("import: attendance.csv", () => {
     ]);
   });
 
+  it("refuses a file that breaks off after its first rows were staged, writes nothing, and the next import runs", async () => {
+    const before = await marks();
+    const lines = Array.from({ length: 25 }, (_, i) => `${upn(1)},100001,,2025-11-${String(i + 1).padStart(2, "0")},AM,/`);
+    // Batches of 10: on PostgreSQL the COPY that stages the rows is open when the bad line is reached.
+    const r = await importFile(db, tenant, "attendance", csv([MARK_HEADER, ...lines, `${upn(1)},100001,"Oak,2025-12-01,AM,/`, lines[0]!]), { batchSize: 10 });
+    expect(r.status).toBe("REFUSED");
+    expect(r.message).toBe('Line 27 opens a quoted value (") that is never closed, so the file cannot be read as CSV.');
+    expect(await marks()).toEqual(before);
+    const next = await importFile(db, tenant, "attendance", csv([MARK_HEADER, ...lines]), { batchSize: 10 });
+    expect(counts(next)).toMatchObject({ status: "SUCCEEDED", inserted: 25 });
+    expect((await marks()).length).toBe(before.length + 25);
+  });
+
   it("keeps marks of an unknown UPN aside, then links them when children.csv brings the child", async () => {
     const newcomer = upn(77);
     const file = csv([
