@@ -26,8 +26,8 @@ function runningTotals(alias: string, base: string | null): string {
 const WINDOW = (alias: string, school = `"schoolId"`) => `WINDOW w AS (PARTITION BY ${alias}."childId", ${alias}.${school} ORDER BY ${alias}.date)`;
 
 /** Planner settings for a statement that should read tables in index order (SET LOCAL: this transaction). */
-export const ORDERED_PLAN = "SET LOCAL enable_hashagg = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
-export const DEFAULT_PLAN = "RESET enable_hashagg; RESET enable_bitmapscan; RESET enable_seqscan";
+const ORDERED_PLAN = "SET LOCAL enable_hashagg = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_seqscan = off";
+const DEFAULT_PLAN = "RESET enable_hashagg; RESET enable_bitmapscan; RESET enable_seqscan";
 
 export type MergeOptions = {
   /** A mark already recorded for the same child, school, day and session is kept (default: replaced). */
@@ -162,7 +162,8 @@ async function rewriteFrom(tx: SqlRunner, tenantId: number, changed: string, rep
 /**
  * Computes again the running totals, school spans and status timelines of the given children (all of
  * the tenant's when omitted) from their marks alone. Every writer keeps them exact already
- * (mergeMarks): this is the plain computation the tests hold mergeMarks to, and a repair.
+ * (mergeMarks): this computes every day of theirs again from the first, with no totals carried over;
+ * the tests hold mergeMarks' carried-over totals to it, and it serves as a repair.
  */
 export async function refreshDayTotals(tx: SqlRunner, tenantId: number, childIds?: readonly number[]): Promise<void> {
   if (childIds && childIds.length === 0) return;

@@ -33,8 +33,8 @@ export function tenantHalfTerms(tenantId: number): Promise<HalfTermDates[]> {
  * arrive by nightly import, so the newest data is usually a day or more old). Inside withTenantRaw.
  */
 export async function selectAsOf(tx: SqlRunner, tenantId: number, today: IsoDate = toIso(new Date())): Promise<{ asOf: IsoDate; latestMark: IsoDate | null }> {
-  // The day totals have a row for every day with a mark (AttendanceDay, kept with the marks), and max()
-  // over their index is one look-up; Prisma's aggregate (a subquery with OFFSET) would read every row.
+  // The register has a row for every day with a mark (AttendanceDay), and max() over its slice index
+  // (tenant, day, ...) is one look-up; Prisma's aggregate (a subquery with OFFSET) would read every row.
   const { rows } = await tx.query<{ latest: string | null }>(
     `SELECT to_char(max(date), 'YYYY-MM-DD') AS latest FROM "AttendanceDay" WHERE "tenantId" = $1`,
     [tenantId],
