@@ -1,3 +1,4 @@
+import type { CopyIn } from "@/lib/db/raw";
 import { mergeMarks } from "@/lib/reports/day-totals";
 import type { AttendanceMarkKey, AttendanceMarkRow } from "@/lib/schemas/attendance-mark";
 import {
@@ -11,7 +12,6 @@ import {
   UNIQUE_KEYS_SQL,
 } from "./attendance-sql";
 import { WriteQueue } from "./batches";
-import type { CopyIn } from "@/lib/db/raw";
 import { ownCopy } from "./attendance-fast";
 import type { Counts, Loader, LoaderContext } from "./loader";
 import { REJECTED_ROWS_LISTED } from "./types";
@@ -19,8 +19,9 @@ import { REJECTED_ROWS_LISTED } from "./types";
 // attendance.csv, upserted by upn + school_urn + date + session. Files run to millions of rows: each
 // batch of rows is appended to a temporary table as soon as it is read (while the next batch is
 // parsed), so memory stays at a couple of batches; at the end the whole file is merged at once, a
-// register day to a row, by mergeMarks (day-totals.ts), which keeps the running totals exact. A row whose UPN matches no child is kept in UnmatchedMark. Repeated keys are
-// found in SQL (attendance-sql.ts), so that memory does not grow with the file.
+// register day to a row, by mergeMarks (day-totals.ts), which keeps the running totals exact. A row
+// whose UPN matches no child is kept in UnmatchedMark. Repeated keys are found in SQL
+// (attendance-sql.ts), so that memory does not grow with the file.
 
 const DUPLICATE_COLUMN = "upn, school_urn, date, session";
 
