@@ -17,6 +17,12 @@ import { ImportRefused, REJECTED_ROWS_LISTED, type ImportOptions, type ImportRes
 /** pg_advisory_xact_lock(IMPORT_LOCK, tenantId): the first key keeps clear of other advisory locks. */
 const IMPORT_LOCK = 0x76_73_69_6d; // "vsim"
 const PROGRESS_EVERY = 10_000;
+/**
+ * Rows read between turns of the event loop, in which the database's replies to a write in flight (the
+ * loaders' WriteQueue) are taken, so that the write goes on while the next rows are read. Without them,
+ * a file read ahead into memory is parsed without a pause, and each reply waits for the loader to wait.
+ */
+const YIELD_EVERY = 500;
 const FAILED_MESSAGE = "The import stopped because of an unexpected error, and nothing from the file was saved.";
 
 /** The row's values by field, or why the row cannot be read (it has too few or too many values). */
@@ -68,6 +74,7 @@ export async function runImport(opts: ImportOptions): Promise<ImportResult> {
       const take = async (batch: CsvRecord[]) => {
         for (const record of batch) {
           rows++;
+          if (rows % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
           const fast = fastRow?.(record.values);
           if (fast) {
             const pending = loader.add(record.line, fast);

@@ -1,6 +1,8 @@
 // AttendanceDay and ChildSchoolSpan: per child, school and day, the AM and PM marks and the running
 // session totals since the child's first day at that school. Every writer of marks goes through
-// mergeMarks, in its own transaction, which keeps the running totals exact as it writes; readers then
+// mergeMarks, in its own transaction, which keeps the running totals exact as it writes (but for the
+// import of a file in key order, which counts a tenant's first totals as it reads and writes them in
+// parts with insertDaysWithTotals, then finishFirstMarks); readers then
 // get any window's counts from two index look-ups per child and school instead of counting marks.
 import type { SqlRunner } from "@/lib/db/raw";
 import { dayCountsSql } from "./code-sql";
@@ -75,10 +77,33 @@ async function insertFirstMarks(tx: SqlRunner, tenantId: number, days: string, p
     [...params],
   );
   await tx.exec(DEFAULT_PLAN);
-  // The tenant's first marks: every child's timeline (those without marks too) carries totals from them.
+  await finishFirstMarks(tx, tenantId);
+  return { inserted: rows[0]!.inserted, updated: 0 };
+}
+
+/**
+ * After a tenant's first marks are in (mergeMarks, or insertDaysWithTotals in parts): every child's
+ * school spans and status timeline (those without marks too) carry totals from them.
+ */
+export async function finishFirstMarks(tx: SqlRunner, tenantId: number): Promise<void> {
   await rebuildSchoolSpans(tx, tenantId);
   await refreshCohortSpans(tx, tenantId);
-  return { inserted: rows[0]!.inserted, updated: 0 };
+}
+
+/**
+ * A part of a tenant's first marks, for a writer that writes them in parts as it reads them and has
+ * counted their running totals itself (the import of a file in key order): the days of `days` (as for
+ * mergeMarks, with the cum columns of AttendanceDay too) are inserted as given. The tenant must have
+ * had no days before the first part (the caller holds the tenant's import lock), every day of a child
+ * and school must carry its totals counted from the child's first day there, and finishFirstMarks
+ * follows the last part. Returns the days inserted.
+ */
+export async function insertDaysWithTotals(tx: SqlRunner, days: string, params: readonly unknown[]): Promise<number> {
+  const { affectedRows } = await tx.query(
+    `${INSERT_DAYS} SELECT $1, s."childId", s."schoolId", s.date, s.am, s.pm, ${COLUMNS.map((c) => `s.${cum(c)}`).join(", ")} FROM (${days}) s`,
+    [...params],
+  );
+  return affectedRows;
 }
 
 async function mergeChangedMarks(tx: SqlRunner, tenantId: number, days: string, params: readonly unknown[], opts: MergeOptions): Promise<MergeCounts> {
