@@ -9,7 +9,8 @@ import { generateTenant } from "./generate";
 // Development aid for the import (issue 6): a fresh database (BENCH_DATABASE_URL, default vs_imp), one
 // tenant of BENCH_CHILDREN children, its three files through runImport, attendance.csv twice (the
 // second run changes nothing). Prints the seconds of each file, marks per second, and with
-// IMPORT_TRACE=1 the seconds of each SQL statement of the attendance import.
+// IMPORT_TRACE=1 the seconds of each SQL statement of the attendance import; BENCH_ORDER=day or
+// shuffled reorders the attendance file first.
 //   BENCH_DATABASE_URL=postgresql://postgres@127.0.0.1:5432/vs_imp BENCH_CHILDREN=2000 npx tsx bench/import-only.ts
 
 const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/vs_imp";
@@ -24,6 +25,16 @@ const dir = path.join(os.tmpdir(), "vs-imp", "data");
 const t = CONFIG.tenants[0]!;
 const gen = generateTenant(dir, t, CONFIG.children, CONFIG.teamSize);
 console.log(`${gen.marks} marks, ${CONFIG.children} children`);
+// BENCH_ORDER: the attendance file's rows day by day (date, session, then as generated: child by
+// child), or shuffled, instead of child by child; the import's figures for a file not in key order.
+const order = process.env.BENCH_ORDER;
+if (order === "day" || order === "shuffled") {
+  const file = path.join(dir, "attendance.csv");
+  const rows = order === "day" ? `sort -t, -k4,4 -k5,5 -s` : `shuf --random-source=<(yes)`;
+  const r = spawnSync("bash", ["-c", `set -o pipefail; { head -1 "$0"; tail -n +2 "$0" | ${rows}; } > "$0.tmp" && mv "$0.tmp" "$0"`, file], { stdio: "inherit" });
+  if (r.status !== 0) throw new Error(`reordering ${file} failed`);
+  console.log(`attendance.csv reordered: ${order}`);
+}
 if (process.env.IMPORT_CHILD === "1") {
   // The figure of npm run bench: the three files through runImport in a process of its own (peak RSS).
   const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "import-child.ts"), url, JSON.stringify([{ tenantId: tenant!.id, dir }])], {

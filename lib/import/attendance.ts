@@ -30,10 +30,10 @@ import { REJECTED_ROWS_LISTED } from "./types";
 // register day to a row, by mergeMarks (day-totals.ts), which keeps the running totals exact. A row
 // whose UPN matches no child is kept in UnmatchedMark.
 //
-// A file in key order (each child's rows together, and at each of its schools by date, AM before PM:
-// the order a register export lists a pupil's sessions in) is folded into days as it is read, with each day's
-// running totals counted on the way: it can hold no repeated key, and a tenant's first marks then go
-// in as staged, with no sort. From the first row out of that order on, rows are staged a session to a
+// A file in key order (each child's rows at each school by date, AM before PM: a register export lists
+// them so, pupil by pupil or day by day) is folded into days as it is read, with each day's running
+// totals counted on the way: it can hold no repeated key, and a tenant's first marks go into
+// AttendanceDay batch by batch while the next rows are read, with no sort. From the first row out of that order on, rows are staged a session to a
 // row, and the file's repeated keys are found in SQL (attendance-sql.ts), so that memory does not grow
 // with the file; the results are the same either way (tests/integration/import-order.test.ts).
 
@@ -60,6 +60,7 @@ const DAY_BATCHES = 2;
 
 /** A register day being folded from rows in key order: the line and code of each session read. */
 type Day = { ckey: number; skey: number; date: string; lineAm: number | null; am: string | null; linePm: number | null; pm: string | null };
+type Folding = { day: Day; totals: number[] };
 
 /** A batch of days as COPY text (PostgreSQL) or as the columns of STAGE_DAY_SQL. */
 class DayBatch {
@@ -116,11 +117,11 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   private copy: CopyIn | null = null;
   /** Whether every row so far came in key order (see the top): rows are folded into days. */
   private ordered = true;
-  /** The child whose rows are being folded, and per school of its the day being folded and the running totals before it. */
+  /** Per child (its key) and school (URN key): the day being folded, and the running totals before it. */
+  private readonly folding = new Map<number, Map<number, Folding>>();
+  /** The child of the last row folded, and its schools (a child's rows mostly come together). */
   private child: number | null = null;
-  private readonly childSchools = new Map<number, { day: Day; totals: number[] }>();
-  /** The children whose rows have ended (in key order, a child's rows are never met again). */
-  private readonly childrenDone = new Set<number>();
+  private childSchools: Map<number, Folding> | undefined;
   private dayBatch: DayBatch;
   private daysStaged = 0;
   private dayBatches = 0;
@@ -208,20 +209,30 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     if (b.size >= this.ctx.batchSize) return this.flush();
   }
 
-  /** Whether a row with this key keeps the file in key order. */
+  /** The schools of a child being folded (cached for the child of the last row). */
+  private schoolsOf(ckey: number): Map<number, Folding> | undefined {
+    if (ckey !== this.child) {
+      this.child = ckey;
+      this.childSchools = this.folding.get(ckey);
+    }
+    return this.childSchools;
+  }
+
+  /** Whether a row with this key keeps the file in key order: after the child's last row at that school. */
   private inOrder(ckey: number, skey: number, date: string, session: string): boolean {
-    if (ckey !== this.child) return !this.childrenDone.has(ckey);
-    const d = this.childSchools.get(skey)?.day;
+    const d = this.schoolsOf(ckey)?.get(skey)?.day;
     return d === undefined || date > d.date || (date === d.date && session === "PM" && d.linePm === null);
   }
 
   /** Adds a row in key order to its day; a new day at a school ends the one before there. */
   private fold(line: number, ckey: number, skey: number, date: string, session: string, code: string | null): Promise<void> | void {
-    if (ckey !== this.child) {
-      this.endChild();
-      this.child = ckey;
+    let schools = this.schoolsOf(ckey);
+    if (schools === undefined) {
+      schools = new Map();
+      this.folding.set(ckey, schools);
+      this.childSchools = schools;
     }
-    const school = this.childSchools.get(skey);
+    const school = schools.get(skey);
     if (school !== undefined && school.day.date === date) {
       school.day.linePm = line;
       school.day.pm = code;
@@ -230,7 +241,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     const am = session === "AM";
     const day = { ckey, skey, date, lineAm: am ? line : null, am: am ? code : null, linePm: am ? null : line, pm: am ? null : code };
     if (school === undefined) {
-      this.childSchools.set(skey, { day, totals: [0, 0, 0, 0, 0] });
+      schools.set(skey, { day, totals: [0, 0, 0, 0, 0] });
     } else {
       this.endDay(school.day, school.totals);
       school.day = day;
@@ -246,13 +257,12 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     this.dayBatch.push(d, totals);
   }
 
-  /** Stages the last day at each school of the child whose rows have ended. */
-  private endChild(): void {
-    if (this.child === null) return;
-    for (const school of this.childSchools.values()) this.endDay(school.day, school.totals);
-    this.childSchools.clear();
-    this.childrenDone.add(this.child);
+  /** Stages the day being folded of every child and school (at the end of the rows in key order). */
+  private endFolding(): void {
+    for (const schools of this.folding.values()) for (const school of schools.values()) this.endDay(school.day, school.totals);
+    this.folding.clear();
     this.child = null;
+    this.childSchools = undefined;
   }
 
   /**
@@ -261,8 +271,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
    */
   private async leaveOrder(): Promise<void> {
     this.ordered = false;
-    this.endChild();
-    this.childrenDone.clear();
+    this.endFolding();
     await this.flushDays(true);
     if (this.direct) {
       // The days written so far are the tenant's only ones: they go, and are merged with the rest.
@@ -359,7 +368,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
   }
 
   async finish(): Promise<Counts> {
-    this.endChild();
+    this.endFolding();
     await this.flushDays(true);
     await this.flush();
     await this.queue.drain();

@@ -7,19 +7,20 @@ import { createTestDb, type TestDb } from "../helpers/test-db";
 import { CHILD_HEADER, counts, csv, importFile, MARK_HEADER, newTenant, STATUS_HEADER, upn } from "../helpers/import-fixture";
 
 // The order of an attendance file's rows changes nothing of what its import does. The loader takes a
-// faster path for a file in key order (child by child, and at each of a child's schools by date, AM
-// before PM; lib/import/attendance.ts) and falls back to the set-based path for any other order, even
+// faster path for a file in key order (each child's rows at each school by date, AM before PM:
+// lib/import/attendance.ts) and falls back to the set-based path for any other order, even
 // part-way through a file; whichever path it takes, the same marks must make the same counts, the same
 // rejected rows (up to their line numbers), the same marks and the same derived tables. Each file is imported
-// in four orders into four tenants that are alike until then: in key order; child by child but with a
-// child's schools interleaved (by date, then session, then school: the order of a child registered at
-// two schools at once, which is still each school's rows by date within the child); shuffled; and in
-// key order but for one row moved, so that the order breaks part-way.
+// in five orders into five tenants that are alike until then: child by child, school by school; child
+// by child but with a child's schools interleaved (by date, then session, then school: the order of a
+// child registered at two schools at once); day by day (date, session, child, school: a register
+// export of each day); shuffled; and child by child but for one row moved, so that the order breaks
+// part-way. The first three are in key order.
 //
 // A key repeated inside a file is the one thing where order does matter: the first row IN FILE ORDER
 // holds the key (DATA-CONTRACT.md), so reordering the rows of one key changes which code is kept, and a
 // row rejected for its own code that comes first rejects a later valid row as its duplicate, while the
-// same row coming later is rejected for its code alone. The four orders therefore keep the rows of
+// same row coming later is rejected for its code alone. The five orders therefore keep the rows of
 // each key in the same relative order (rows of different keys move freely), which makes every result
 // comparable exactly; and a model of the contract (first row in file order wins, a row rejected for
 // its own problems still holds its key) pins, for each file, which row that is.
@@ -62,14 +63,20 @@ const validKey = (m: Mark) => m.day <= 30;
 const keyOf = (m: Mark) => (validKey(m) ? `${m.child}|${URNS[m.school]}|${isoDate(m)}|${session(m)}` : null);
 const fileOf = (rows: readonly Mark[]) => csv([MARK_HEADER, ...rows.map(rowText)]);
 
-// ---- The four orders --------------------------------------------------------------------------------
+// ---- The five orders --------------------------------------------------------------------------------
 
 /**
  * Key order: child (in the order children.csv created them, the unknown UPN last), URN, date, AM < PM;
- * or, `interleaved`, child, date, AM < PM, URN.
+ * or, `interleaved`, child, date, AM < PM, URN; or, `byDay`, date, AM < PM, child, URN.
  */
-function keyOrder(rows: readonly Mark[], interleaved = false): Mark[] {
-  const rank = (m: Mark) => (interleaved ? [m.child, m.day, m.pm ? 1 : 0, m.school] : [m.child, m.school, m.day, m.pm ? 1 : 0]);
+function keyOrder(rows: readonly Mark[], how: "child" | "interleaved" | "byDay" = "child"): Mark[] {
+  const session = (m: Mark) => (m.pm ? 1 : 0);
+  const rank = (m: Mark) =>
+    how === "interleaved"
+      ? [m.child, m.day, session(m), m.school]
+      : how === "byDay"
+        ? [m.day, session(m), m.child, m.school]
+        : [m.child, m.school, m.day, session(m)];
   return rows
     .map((m, i) => ({ m, i }))
     .sort((a, b) => {
@@ -102,18 +109,19 @@ function keepKeyOrder(rows: readonly Mark[], order: readonly Mark[]): Mark[] {
   });
 }
 
-type Orders = { sorted: Mark[]; interleaved: Mark[]; shuffled: Mark[]; moved: Mark[] };
+type Orders = { sorted: Mark[]; interleaved: Mark[]; byDay: Mark[]; shuffled: Mark[]; moved: Mark[] };
 
-/** The four orders: `permutation` shuffles the rows; the row at `from` of the key order moves to `to`. */
+/** The five orders: `permutation` shuffles the rows; the row at `from` of the key order moves to `to`. */
 function ordersOf(rows: readonly Mark[], permutation: readonly number[], from: number, to: number): Orders {
   // The key orders keep the generated order of each key's rows already (the sort is stable).
   const sorted = keyOrder(rows);
-  const interleaved = keyOrder(rows, true);
+  const interleaved = keyOrder(rows, "interleaved");
+  const byDay = keyOrder(rows, "byDay");
   const shuffled = keepKeyOrder(rows, permutation.map((i) => rows[i]!));
   const moved = sorted.slice();
   const [row] = moved.splice(from, 1);
   moved.splice(to, 0, row!);
-  return { sorted, interleaved, shuffled, moved: keepKeyOrder(rows, moved) };
+  return { sorted, interleaved, byDay, shuffled, moved: keepKeyOrder(rows, moved) };
 }
 
 // ---- Generators -------------------------------------------------------------------------------------
@@ -158,7 +166,7 @@ const withRepeats = (unique: readonly Mark[]) =>
 const rowsArb = (schools: number, maxLength: number) =>
   fc.array(markArb(schools, 30), { minLength: 1, maxLength, size: "max" }).chain((marks) => withRepeats(firstOfEachKey(marks)));
 
-/** The four orders of `rows`, and a batch size (the default, or small ones that cut the file). */
+/** The five orders of `rows`, and a batch size (the default, or small ones that cut the file). */
 const withOrders = (rows: Mark[]) =>
   fc
     .record({
@@ -320,13 +328,13 @@ describe("import: attendance rows in any order", () => {
   }
 
   /**
-   * Imports the four orders of a file, each into its own tenant made by `prepare` (the tenants then
+   * Imports the five orders of a file, each into its own tenant made by `prepare` (the tenants then
    * hold `prior`), and asserts that each result is the model's for its file, that the results agree
    * with each other, and that each tenant's derived tables equal a full rebuild.
    */
   async function importInEveryOrder(orders: Orders, batchSize: number | undefined, prepare: () => Promise<number>, prior?: Pick<Model, "marks" | "unmatched">) {
     const results: { rows: Mark[]; tenant: number; result: ImportResult }[] = [];
-    for (const rows of [orders.sorted, orders.interleaved, orders.shuffled, orders.moved]) {
+    for (const rows of [orders.sorted, orders.interleaved, orders.byDay, orders.shuffled, orders.moved]) {
       const tenant = await prepare();
       const result = await importFile(db, tenant, "attendance", fileOf(rows), { batchSize });
       results.push({ rows, tenant, result });
@@ -339,7 +347,7 @@ describe("import: attendance rows in any order", () => {
       expect(result.rejectedRows).toEqual(expected.rejectedRows);
       expect(await marksOf(tenant)).toEqual({ marks: listed(expected.marks), unmatched: listed(expected.unmatched) });
     }
-    // The four orders against each other: counts, problems by row text, and every derived table.
+    // The five orders against each other: counts, problems by row text, and every derived table.
     const seen = [];
     for (const { rows, tenant, result } of results) {
       seen.push({ counts: counts(result), problems: problemsByText(rows, result.rejectedRows), tables: await derived(tenant) });
@@ -350,7 +358,7 @@ describe("import: attendance rows in any order", () => {
     for (const { tenant } of results) expect(await rebuilt(tenant)).toEqual(a!.tables);
   }
 
-  it("gives the same results for a tenant's first file in key order, interleaved, shuffled, or with the order broken part-way", async () => {
+  it("gives the same results for a tenant's first file child by child, interleaved, day by day, shuffled, or with the order broken part-way", async () => {
     await fc.assert(
       fc.asyncProperty(
         fc.integer({ min: 2, max: 3 }).chain((schools) => rowsArb(schools, 30).chain(withOrders)),
