@@ -33,9 +33,10 @@ import { REJECTED_ROWS_LISTED } from "./types";
 // A file in key order (each child's rows at each school by date, AM before PM: a register export lists
 // them so, pupil by pupil or day by day) is folded into days as it is read, with each day's running
 // totals counted on the way: it can hold no repeated key, and a tenant's first marks go into
-// AttendanceDay batch by batch while the next rows are read, with no sort. From the first row out of that order on, rows are staged a session to a
-// row, and the file's repeated keys are found in SQL (attendance-sql.ts), so that memory does not grow
-// with the file; the results are the same either way (tests/integration/import-order.test.ts).
+// AttendanceDay batch by batch while the next rows are read, with no sort. From the first row out of
+// that order on, rows are staged a session to a row, and the file's repeated keys are found in SQL
+// (attendance-sql.ts), so that memory does not grow with the file; the results are the same either way
+// (tests/integration/import-order.test.ts).
 
 const DUPLICATE_COLUMN = "upn, school_urn, date, session";
 
@@ -53,8 +54,9 @@ const NO_COUNTS = [0, 0, 0, 0, 0] as const;
 /**
  * Days are written in batches of this many row batches (a day holds two rows): a write of days is
  * several statements, each of whose replies waits for the reading to pause (run-import), so fewer,
- * larger writes go faster; larger still cost memory (measured at 10,000 children: 1: 34 s, 339 MB;
- * 2: 21 s, 364 MB; 4: 19 s, 376 MB; 8: 18 s, 450 MB).
+ * larger writes go faster, and larger still cost memory. Measured at 10,000 children, pausing every
+ * 500 rows: 2, 20.6 s and 364 MB; 4, 19.0 s and 376 MB; pausing every 2,000 rows: 1, 34 s and 339 MB;
+ * 8, 18-20 s and 445-456 MB.
  */
 const DAY_BATCHES = 2;
 
@@ -154,11 +156,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
       [tenantId],
     );
     for (const c of children.rows) this.childIds.set(c.upn, c.id);
-    const schools = await tx.query<{ id: number; urn: string; name: string | null }>(
-      `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1`,
-      [tenantId],
-    );
-    for (const s of schools.rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+    await this.loadSchools();
     // Memory for the sorts of the merge and the day totals, for the unique index over the file, and for
     // the hash tables of the stored windows and trend computed after it (run-import), until the commit.
     await tx.exec("SET LOCAL work_mem = '64MB'; SET LOCAL maintenance_work_mem = '256MB'");
@@ -318,11 +316,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     const fresh = urns.filter((u) => !this.schools.has(u));
     if (fresh.length > 0) {
       await tx.query(NEW_SCHOOLS_SQL, [tenantId, fresh, fresh.map((u) => this.schoolNames.get(u) ?? null)]);
-      const { rows } = await tx.query<{ id: number; urn: string; name: string | null }>(
-        `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1 AND urn = ANY($2::text[])`,
-        [tenantId, fresh],
-      );
-      for (const s of rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+      await this.loadSchools(fresh);
     }
     await tx.query(`INSERT INTO pg_temp.import_school (skey, school_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
       keys,
@@ -399,6 +393,16 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     return { inserted, updated, unchanged: matched - inserted - updated, unmatched, linked: 0 };
   }
 
+  /** Reads the tenant's schools of these URNs (all when omitted) into `schools`. */
+  private async loadSchools(urns?: string[]): Promise<void> {
+    const { tx, tenantId } = this.ctx;
+    const { rows } = await tx.query<{ id: number; urn: string; name: string | null }>(
+      `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1${urns ? " AND urn = ANY($2::text[])" : ""}`,
+      urns ? [tenantId, urns] : [tenantId],
+    );
+    for (const s of rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+  }
+
   /** Creates and renames the file's schools (of its valid rows), then names their ids by URN key. */
   private async saveSchools(): Promise<void> {
     const { tx, tenantId } = this.ctx;
@@ -413,11 +417,7 @@ export class AttendanceLoader implements Loader<AttendanceMarkRow, AttendanceMar
     }
     if (urns.length > 0) {
       await tx.query(SAVE_SCHOOLS_SQL, [tenantId, urns, names]);
-      const { rows } = await tx.query<{ id: number; urn: string; name: string | null }>(
-        `SELECT id, urn, name FROM "School" WHERE "tenantId" = $1 AND urn = ANY($2::text[])`,
-        [tenantId, urns],
-      );
-      for (const s of rows) this.schools.set(s.urn, { id: s.id, name: s.name });
+      await this.loadSchools(urns);
     }
     // A URN of rejected rows only has no school: its rows are not written.
     const skeys: number[] = [];
