@@ -1,14 +1,15 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { currentUser } from "@/lib/auth/session";
+import { currentSession } from "@/lib/auth/session";
 import { tenantsOf } from "@/lib/auth/tenant-context";
 import { homePath, ROLE_LABELS } from "@/lib/auth/permissions";
 
 export const dynamic = "force-dynamic";
 
 export default async function Home() {
-  const user = await currentUser();
-  const tenants = user ? await tenantsOf(user.id) : [];
+  const session = await currentSession();
+  const user = session?.user ?? null;
+  const tenants = tenantsOf(session);
   if (tenants.length === 1) redirect(homePath(tenants[0]!.slug, tenants[0]!.role));
   return (
     <main id="main" className="mx-auto max-w-3xl px-6 py-16">

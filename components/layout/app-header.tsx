@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can, ROLE_LABELS, type Capability } from "@/lib/auth/permissions";
-import { signOutAction } from "@/app/(app)/actions";
+import { signOutAction, signOutEverywhereAction } from "@/lib/auth/session-actions";
 import { NavLink } from "./nav-link";
 
 const NAV: { href: string; label: string; capability: Capability }[] = [
@@ -49,6 +49,9 @@ export function AppHeader({ tenant, role, userName, otherTenants }: Props) {
           ) : null}
           <form action={signOutAction}>
             <button type="submit" className="rounded border-2 border-slate-700 px-3 py-1 font-semibold hover:bg-slate-100">Sign out</button>
+          </form>
+          <form action={signOutEverywhereAction}>
+            <button type="submit" className="rounded px-2 py-1 text-brand-800 underline hover:bg-slate-100">Sign out everywhere</button>
           </form>
         </div>
       </div>

@@ -48,9 +48,12 @@ async function read(tx: Tx, tenantId: number, f: AuditFilter, skip: number, take
     userIds.add(e.actor);
     if (e.subjectType === "user" && e.subjectId) userIds.add(e.subjectId);
   }
-  // Accounts are not tenant-owned; only those named by this tenant's entries are read.
-  const users = await tx.user.findMany({ where: { id: { in: [...userIds] } }, select: { id: true, name: true, email: true } });
-  const byId = new Map(users.map((u) => [u.id, u]));
+  // People by this tenant's own name for them (Membership.name), never the account's own name.
+  const members = await tx.membership.findMany({
+    where: { tenantId, userId: { in: [...userIds] } },
+    select: { userId: true, name: true, user: { select: { email: true } } },
+  });
+  const byId = new Map(members.map((m) => [m.userId, { id: m.userId, name: m.name, email: m.user.email }]));
   return events.map((e) => {
     const actor = byId.get(e.actor);
     const subjectUser = e.subjectType === "user" && e.subjectId ? byId.get(e.subjectId) : undefined;
@@ -95,9 +98,9 @@ export async function auditUserOptions(tenantId: number): Promise<AuditUserOptio
   const members = await withTenant(tenantId, (tx) =>
     tx.membership.findMany({
       where: { tenantId },
-      select: { user: { select: { id: true, name: true, email: true } } },
-      orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
+      select: { name: true, user: { select: { id: true, email: true } } },
+      orderBy: [{ name: "asc" }, { user: { email: "asc" } }],
     }),
   );
-  return members.map((m) => ({ id: m.user.id, label: `${m.user.name} (${m.user.email})` }));
+  return members.map((m) => ({ id: m.user.id, label: `${m.name} (${m.user.email})` }));
 }

@@ -1,9 +1,11 @@
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { AppError, GENERIC_FAILURE } from "@/lib/errors";
-import { can, type Capability } from "./permissions";
-import { activeUser, currentUser } from "./session";
-import { resolveTenantContext, type TenantContext } from "./tenant-context";
+import { requestClientAddress } from "./client-address";
+import type { Capability } from "./permissions";
+import { currentSession } from "./session";
+import type { SignedIn } from "./sessions";
+import { checkTenantAccess, type TenantContext } from "./tenant-context";
 
 // One wrapper for every server action, always in the same order: session, tenant membership,
 // permission, input validation, handler. The tenant comes from the form's "tenant" field and is
@@ -17,20 +19,25 @@ export type ActionHandler<S extends z.ZodType, T> = (input: z.infer<S>, ctx: Ten
 
 const tenantField = z.object({ tenant: z.string().min(1).max(100) });
 
-/** The checks and the call, for a given user id (null = anonymous). Exported for the access matrix tests. */
+/**
+ * The checks and the call, for a session (null = anonymous or signed out). Exported for the access
+ * matrix tests. A refusal (another tenant, or a role without the capability) is written to the
+ * security log, and told apart only as far as a member may know: another tenant is "not found".
+ */
 export async function runTenantAction<S extends z.ZodType, T>(
-  userId: string | null,
+  session: SignedIn | null,
   capability: Capability,
   schema: S,
   handler: ActionHandler<S, T>,
   formData: FormData,
+  origin: { ip: string } = { ip: "unknown" },
 ): Promise<ActionResult<T>> {
-  const user = userId ? await activeUser(userId) : null;
-  if (!user) return { ok: false, message: "Your session has ended. Please sign in again." };
+  if (!session) return { ok: false, message: "Your session has ended. Please sign in again." };
   const slug = tenantField.safeParse({ tenant: formData.get("tenant") });
-  const ctx = slug.success ? await resolveTenantContext(user, slug.data.tenant) : null;
-  if (!ctx) return { ok: false, message: "Not found." };
-  if (!can(ctx.role, capability)) return { ok: false, message: "You do not have permission to do that." };
+  if (!slug.success) return { ok: false, message: "Not found." };
+  const member = session.contexts.some((c) => c.tenant.slug === slug.data.tenant);
+  const ctx = await checkTenantAccess(session, slug.data.tenant, capability, { ip: origin.ip, path: `/${slug.data.tenant} (action ${capability})` });
+  if (!ctx) return { ok: false, message: member ? "You do not have permission to do that." : "Not found." };
   const parsed = schema.safeParse(formEntries(formData));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);
@@ -49,8 +56,7 @@ export async function runTenantAction<S extends z.ZodType, T>(
 /** A server action for useActionState: (previous result, form data) -> result. */
 export function tenantAction<S extends z.ZodType, T>(capability: Capability, schema: S, handler: ActionHandler<S, T>) {
   return async (_previous: ActionResult<T> | undefined, formData: FormData): Promise<ActionResult<T>> => {
-    const user = await currentUser();
-    return runTenantAction(user?.id ?? null, capability, schema, handler, formData);
+    return runTenantAction(await currentSession(), capability, schema, handler, formData, { ip: await requestClientAddress() });
   };
 }
 

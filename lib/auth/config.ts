@@ -4,13 +4,15 @@ import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
-import { auditSignIn, verifyCredentials } from "./credentials";
+import { accountByEmail, startSession, verifyCredentials } from "./credentials";
+import { requestClientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { recordAttempt } from "./throttle";
 
 // Auth.js: email + password, and single sign-on through OpenID Connect when configured. Sessions are
-// signed JWT cookies that expire after 8 hours; the user is looked up again on every request
-// (lib/auth/session.ts), so a deactivated user is out at once.
+// signed, encrypted JWT cookies that expire after 8 hours and carry a server-side session token
+// (lib/auth/sessions.ts): every request checks that the session is live, the account active and the
+// membership current, so sign-out and deactivation end a session at once.
 
 class ThrottledSignIn extends CredentialsSignin {
   code = "throttled";
@@ -20,20 +22,15 @@ export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
 
 const credentialsInput = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1000) });
 
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "unknown";
-}
-
 const providers: Provider[] = [
   Credentials({
     id: "credentials",
     name: "Email and password",
     credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-    async authorize(raw, request) {
+    async authorize(raw) {
       const parsed = credentialsInput.safeParse(raw);
       if (!parsed.success) return null;
-      const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, clientIp(request));
+      const result = await verifyCredentials(db(), parsed.data.email, parsed.data.password, await requestClientAddress());
       if (!result.ok && result.reason === "throttled") throw new ThrottledSignIn();
       return result.ok ? { id: result.userId } : null;
     },
@@ -54,6 +51,19 @@ if (oidcEnabled) {
   });
 }
 
+function oidcEmail(profile: unknown): string {
+  const email = (profile as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email.trim().toLowerCase() : "";
+}
+
+/** One line per failure: a failed sign-in is expected traffic, not a stack trace in the server log. */
+function logAuthError(error: Error): void {
+  const cause = (error as Error & { cause?: { err?: Error } }).cause?.err;
+  const type = (error as Error & { type?: string }).type ?? error.name;
+  const detail = cause ? `${cause.name}: ${cause.message.split("\n")[0]}` : error.message.split("\n")[0]!.replace(/ Read more at .*$/, "");
+  console.error(`[auth] ${type}${detail && detail !== type ? `: ${detail}` : ""}`);
+}
+
 // A lazy configuration: the secret is read on the first request, not when `next build` imports this.
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers,
@@ -61,28 +71,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/sign-in", error: "/sign-in" },
+  logger: {
+    error: logAuthError,
+    warn: (code) => console.warn(`[auth] warning: ${code}`),
+    debug: () => {},
+  },
   callbacks: {
     // Single sign-on admits only people who already have an active account here (added by a VSH).
     async signIn({ account, profile }) {
       if (account?.provider !== "oidc") return true;
-      const email = typeof profile?.email === "string" ? profile.email.trim().toLowerCase() : "";
-      const user = email ? await db().user.findUnique({ where: { email } }) : null;
-      await recordAttempt(db(), { email: email || "(none)", ip: "oidc", success: Boolean(user?.active), userId: user?.id });
-      if (!user?.active) return false;
-      await auditSignIn(db(), user.id, "oidc");
-      return true;
+      const email = oidcEmail(profile);
+      const user = email ? await accountByEmail(db(), email) : null;
+      await recordAttempt(db(), { email: email || "(none)", ip: await requestClientAddress(), success: Boolean(user?.active), userId: user?.user_id });
+      return Boolean(user?.active);
     },
+    // At sign-in (user is set), the session is opened server-side and its token goes into the cookie.
     async jwt({ token, user, account, profile }) {
-      if (account?.provider === "oidc" && typeof profile?.email === "string") {
-        const found = await db().user.findUnique({ where: { email: profile.email.trim().toLowerCase() }, select: { id: true } });
-        token.uid = found?.id;
-      } else if (user?.id) {
-        token.uid = user.id;
-      }
+      if (!user) return token;
+      const oidc = account?.provider === "oidc";
+      const userId = oidc ? (await accountByEmail(db(), oidcEmail(profile)))?.user_id : user.id;
+      const opened = userId ? await startSession(db(), userId, oidc ? "oidc" : "password", await requestClientAddress(), SESSION_MAX_AGE_SECONDS) : null;
+      token.uid = opened ? userId : undefined;
+      token.sid = opened?.token;
       return token;
     },
-    session({ session, token }) {
-      if (typeof token.uid === "string") (session as { userId?: string }).userId = token.uid;
+    // The session token stays in the encrypted cookie: what the session endpoint tells the browser
+    // names neither it nor the user id.
+    session({ session }) {
       return session;
     },
   },

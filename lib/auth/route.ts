@@ -1,19 +1,22 @@
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
-import { can, type Capability } from "./permissions";
-import { activeUser, currentUser, type SessionUser } from "./session";
-import { resolveTenantContext, type TenantContext } from "./tenant-context";
+import { clientAddressOf } from "./client-address";
+import type { Capability } from "./permissions";
+import { currentSession } from "./session";
+import type { SignedIn } from "./sessions";
+import { checkTenantAccess, type TenantContext } from "./tenant-context";
 
 // The same checks as server actions, for route handlers (exports, downloads): session, tenant
 // membership, permission. Another tenant's data and a missing permission both answer 404.
 
 type Handler = (request: Request, ctx: TenantContext) => Promise<Response>;
 
-export async function runTenantRoute(user: SessionUser | null, slug: string, capability: Capability, request: Request, handler: Handler) {
+export async function runTenantRoute(session: SignedIn | null, slug: string, capability: Capability, request: Request, handler: Handler) {
   if (!sameOrigin(request)) return NextResponse.json({ error: "Cross-site requests are not accepted." }, { status: 403 });
-  if (!user) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
-  const ctx = await resolveTenantContext(user, slug);
-  if (!ctx || !can(ctx.role, capability)) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  if (!session) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
+  const path = safePath(request.url);
+  const ctx = await checkTenantAccess(session, slug, capability, { ip: clientAddressOf(request.headers), path });
+  if (!ctx) return NextResponse.json({ error: "Not found." }, { status: 404 });
   try {
     return await handler(request, ctx);
   } catch (e) {
@@ -39,8 +42,14 @@ function sameOrigin(request: Request): boolean {
 export function tenantRoute(capability: Capability, handler: Handler) {
   return async (request: Request, { params }: { params: Promise<{ tenant: string }> }) => {
     const { tenant } = await params;
-    return runTenantRoute(await currentUser(), tenant, capability, request, handler);
+    return runTenantRoute(await currentSession(), tenant, capability, request, handler);
   };
 }
 
-export { activeUser };
+function safePath(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return "";
+  }
+}

@@ -1,13 +1,18 @@
 // The command line of DATA-CONTRACT.md: `npm run cli -- <command> ...` (usage in help.ts).
 // Commands are loaded when named, so `--help` starts quickly. Each command parses and validates its own arguments before the database is opened, so a mistyped
 // command line fails fast and never touches the data.
-import { closeDb, db, rawDb } from "@/lib/db/client";
+import { closeDb, connectAsOwner, db, rawDb } from "@/lib/db/client";
 import { CliError, EXIT, usageError, type ExitCode } from "./errors";
 import { MAIN_HELP } from "./help";
 
 const out = (text: string) => void process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
 const err = (text: string) => void process.stderr.write(text.endsWith("\n") ? text : `${text}\n`);
-const database = () => ({ prisma: db(), raw: rawDb() });
+// The command line is the operator's tool on the database host: it connects as the schema's owner
+// (tenant create needs it); tenant-scoped work still runs as vs_app under row-level security.
+const database = () => {
+  connectAsOwner();
+  return { prisma: db(), raw: rawDb() };
+};
 
 async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;

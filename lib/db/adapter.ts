@@ -71,6 +71,9 @@ export function openAdapter(target: DatabaseTarget): OpenedAdapter {
     return { factory: new PgAdapterFactory(target.url), close: async () => {} };
   }
   if (target.dataDir) fs.mkdirSync(target.dataDir, { recursive: true });
-  const pg = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+  // PGlite is one session: a user here is the session's role, which RESET ROLE leaves (PostgreSQL's
+  // login role cannot be left); still, every query the app sends runs with vs_app's rights.
+  const options = target.user ? { username: target.user } : {};
+  const pg = target.dataDir ? new PGlite(target.dataDir, options) : new PGlite(options);
   return { factory: new PGliteAdapterFactory(pg), pglite: pg, close: () => pg.close() };
 }

@@ -4,11 +4,14 @@
 // pages a second than one under 20 concurrent users. An embedded PGlite directory may be opened by one
 // process only, so with any database URL that is not PostgreSQL it stays one process.
 //   WEB_CONCURRENCY  the number of processes (default: one per core, PostgreSQL only)
+//   TRUST_PROXY_HOPS how many reverse proxies to believe in X-Forwarded-For (default 0: none)
 // Arguments are next start's (e.g. -p 3000 -H 127.0.0.1).
 import cluster from "node:cluster";
+import http from "node:http";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { withClientAddress } from "./client-address.mjs";
 
 const require = createRequire(import.meta.url);
 const nextPackage = require.resolve("next/package.json");
@@ -41,6 +44,15 @@ if (cluster.isPrimary && processes > 1) {
   process.on("SIGINT", () => stop("SIGINT"));
   console.log(`> ${processes} server processes`);
 } else {
+  // next start creates its server with http.createServer(listener): every request passes through
+  // withClientAddress first, which stamps the client address the app may trust (client-address.mjs).
+  const hops = Number.parseInt(process.env.TRUST_PROXY_HOPS ?? "0", 10) || 0;
+  const createServer = http.createServer;
+  http.createServer = function (...args) {
+    const i = args.findIndex((a) => typeof a === "function");
+    if (i >= 0) args[i] = withClientAddress(args[i], hops);
+    return createServer.apply(this, args);
+  };
   process.argv = [process.argv[0], nextBin, "start", ...process.argv.slice(2)];
   await import(nextBin);
 }

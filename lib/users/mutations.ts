@@ -35,12 +35,14 @@ export async function addMember(input: AddUserInput, ctx: TenantContext): Promis
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return withTenant(tenantId, async (tx) => {
     await assertTeamsOfTenant(tx, tenantId, input.teamIds);
-    const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
-    if (existing && (await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: existing.id } } }))) {
+    // The account of this email, made if there is none: only its id comes back, so adding an email
+    // tells this authority nothing of an account another authority uses (not its name, not that it exists).
+    const rows = await tx.$queryRaw<{ id: string }[]>`SELECT app_member_account(${input.email}, ${input.name}, ${passwordHash}) AS id`;
+    const user = { id: rows[0]!.id };
+    if (await tx.membership.findUnique({ where: { tenantId_userId: { tenantId, userId: user.id } } })) {
       throw new AppError("That email address is already in the list: change the person's role there, or reactivate them.", 409);
     }
-    const user = existing ?? (await tx.user.create({ data: { email: input.email, name: input.name, passwordHash }, select: { id: true } }));
-    await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
+    await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role, name: input.name } });
     if (input.teamIds.length) {
       await tx.membershipTeam.createMany({ data: input.teamIds.map((teamId) => ({ tenantId, userId: user.id, teamId })) });
     }
@@ -50,7 +52,7 @@ export async function addMember(input: AddUserInput, ctx: TenantContext): Promis
       action: "user.add",
       subjectType: "user",
       subjectId: user.id,
-      detail: { role: input.role, teams: input.teamIds.join(","), initialPassword: Boolean(passwordHash && !existing) },
+      detail: { role: input.role, teams: input.teamIds.join(",") },
     });
     return { userId: user.id };
   });

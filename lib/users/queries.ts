@@ -22,15 +22,17 @@ export async function listMembers(tenantId: number): Promise<Member[]> {
       select: {
         role: true,
         active: true,
-        user: { select: { id: true, name: true, email: true, active: true } },
+        name: true,
+        user: { select: { id: true, email: true, active: true } },
         teams: { select: { team: { select: { id: true, name: true } } }, orderBy: { team: { name: "asc" } } },
       },
-      orderBy: [{ active: "desc" }, { user: { name: "asc" } }, { user: { email: "asc" } }],
+      orderBy: [{ active: "desc" }, { name: "asc" }, { user: { email: "asc" } }],
     }),
   );
   return rows.map((m) => ({
     userId: m.user.id,
-    name: m.user.name,
+    // This authority's own name for the person, never the account's (which another authority may have set).
+    name: m.name,
     email: m.user.email,
     role: m.role,
     active: m.active,

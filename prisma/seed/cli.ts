@@ -1,10 +1,11 @@
-import { closeDb, db, rawDb } from "@/lib/db/client";
+import { closeDb, connectAsOwner, db, rawDb } from "@/lib/db/client";
 import { SEED_TENANTS, seedTenant } from "./demo";
 
 // npm run db:seed               -> writes the demo tenants, "demo" then "northshire" (fails if one exists)
 // npm run db:seed -- --if-empty -> writes each of them only when the database does not have it yet
 async function main() {
   const ifEmpty = process.argv.includes("--if-empty");
+  connectAsOwner(); // the seed writes accounts and tenants, which the app's role may not
   const prisma = db();
   for (const tenant of SEED_TENANTS) {
     if (await prisma.tenant.findUnique({ where: { slug: tenant.slug } })) {

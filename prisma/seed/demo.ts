@@ -113,7 +113,7 @@ export async function seedTenant(prisma: PrismaClient, raw: RawDb, o: SeedOption
       [tenant.id, DEMO_SCHOOLS.map((s) => s.urn), DEMO_SCHOOLS.map((s) => s.name)]);
     const schoolIds = new Map(schools.rows.map((s) => [s.urn, s.id]));
     for (const [i, u] of DEMO_USERS.entries()) {
-      await tx.query(`INSERT INTO "Membership" ("tenantId","userId",role) VALUES ($1,$2,$3)`, [tenant.id, users[i]!.id, u.role]);
+      await tx.query(`INSERT INTO "Membership" ("tenantId","userId",role,name) VALUES ($1,$2,$3,$4)`, [tenant.id, users[i]!.id, u.role, users[i]!.name]);
       for (const team of u.teams) {
         await tx.query(`INSERT INTO "MembershipTeam" VALUES ($1,$2,$3)`, [tenant.id, users[i]!.id, teamIds.get(team)]);
       }

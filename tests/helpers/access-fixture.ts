@@ -1,8 +1,10 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { ActorKey } from "../access/actors";
 import { hashPassword } from "@/lib/auth/password";
-import { verifyCredentials } from "@/lib/auth/credentials";
-import { activeUser, type SessionUser } from "@/lib/auth/session";
+import { startSession, verifyCredentials } from "@/lib/auth/credentials";
+import { hashSessionToken, loadSession, openSession, type SessionUser, type SignedIn } from "@/lib/auth/sessions";
+import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+import { db } from "@/lib/db/client";
 import { withTenant } from "@/lib/db/tenant";
 import type { TestDb } from "./test-db";
 
@@ -45,20 +47,37 @@ async function addUser(t: TestDb, email: string, memberships: { tenant: Tenant; 
   const user = await t.prisma.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: await hashPassword(PASSWORD) } });
   for (const m of memberships) {
     await withTenant(m.tenant.id, async (tx) => {
-      await tx.membership.create({ data: { tenantId: m.tenant.id, userId: user.id, role: m.role, active: m.active ?? true } });
+      await tx.membership.create({ data: { tenantId: m.tenant.id, userId: user.id, role: m.role, active: m.active ?? true, name: user.name } });
       for (const teamId of m.teams ?? []) await tx.membershipTeam.create({ data: { tenantId: m.tenant.id, userId: user.id, teamId } });
     }, { prisma: t.prisma });
   }
   return email;
 }
 
-/** Signs in with the real credential check and returns the session user it yields. */
+/** Signs in with the real credential check and session, and returns the session user it yields. */
 export async function signInAs(t: TestDb, email: string, password = PASSWORD): Promise<SessionUser> {
   const result = await verifyCredentials(t.prisma, email, password, "203.0.113.9");
   if (!result.ok) throw new Error(`sign-in as ${email} failed: ${result.reason}`);
-  const user = await activeUser(result.userId);
-  if (!user) throw new Error(`${email} is not active`);
-  return user;
+  const started = await startSession(t.prisma, result.userId, "password", "203.0.113.9", 3600);
+  if (!started) throw new Error(`${email} is not active`);
+  return started.session.user;
+}
+
+/**
+ * What a new request of this user sees: a real session opened for them, then read the way every request
+ * reads it (loadSession, on the app's database), so memberships are as the database has them now.
+ */
+export async function sessionOf(user: string | { id: string } | null | undefined): Promise<SignedIn | null> {
+  if (!user) return null;
+  const userId = typeof user === "string" ? user : user.id;
+  const token = await openSession(db(), userId, new Date(Date.now() + 3_600_000), "203.0.113.9");
+  return token ? loadSession(db(), hashSessionToken(token), userId) : null;
+}
+
+/** The user's context in a tenant, as a new request would resolve it (null: not a member). */
+export async function contextOf(user: { id: string }, slug: string): Promise<TenantContext | null> {
+  const session = await sessionOf(user);
+  return session ? resolveTenantContext(session, slug) : null;
 }
 
 export async function createAccessFixture(t: TestDb, prefix = "acc"): Promise<AccessFixture> {

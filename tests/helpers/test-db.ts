@@ -6,6 +6,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PGliteAdapterFactory } from "@/lib/db/adapter";
+import { appDatabaseTarget } from "@/lib/db/url";
 import { pgliteRaw, postgresRaw, type RawDb } from "@/lib/db/raw";
 
 // A fresh, migrated database for one test file: an in-memory PGlite loaded from the template that
@@ -22,6 +23,11 @@ export type TestDb = {
   raw: RawDb;
   /** A DATABASE_URL for child processes (postgres only; PGlite databases live in this process). */
   url?: string;
+  /**
+   * The running app's connection (useAsAppDb): on PostgreSQL a real login as the least-privileged role
+   * vs_app, as the web server connects; on PGlite (one session) the same connection as prisma/raw.
+   */
+  app: { prisma: PrismaClient; raw: RawDb };
   pglite?: PGlite;
   close(): Promise<void>;
 };
@@ -60,10 +66,12 @@ export async function createTestDb(): Promise<TestDb> {
   if (testDbKind() === "pglite") {
     const pglite = await loadTemplatePglite();
     const prisma = new PrismaClient({ adapter: new PGliteAdapterFactory(pglite) });
+    const raw = pgliteRaw(pglite);
     return {
       kind: "pglite",
       prisma,
-      raw: pgliteRaw(pglite),
+      raw,
+      app: { prisma, raw },
       pglite,
       close: async () => {
         await prisma.$disconnect();
@@ -76,12 +84,17 @@ export async function createTestDb(): Promise<TestDb> {
   const url = serverUrl(name);
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   const raw = postgresRaw(url);
+  const appUrl = (appDatabaseTarget(url) as { url: string }).url;
+  const app = { prisma: new PrismaClient({ adapter: new PrismaPg({ connectionString: appUrl }) }), raw: postgresRaw(appUrl) };
   return {
     kind: "postgres",
     prisma,
     raw,
     url,
+    app,
     close: async () => {
+      await app.prisma.$disconnect();
+      await app.raw.close();
       await prisma.$disconnect();
       await raw.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -3,7 +3,7 @@ import { runTenantAction, type ActionResult } from "@/lib/auth/action";
 import { withTenant } from "@/lib/db/tenant";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { formData } from "../helpers/form";
 import { ACTORS, decide, type ActorKey } from "../access/actors";
 import { ACTION_ROWS, type ActionRow, type FormInput } from "../access/actions";
@@ -32,9 +32,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-function run(row: ActionRow, userId: string | null, tenant: string, input: FormInput): Promise<ActionResult<unknown>> {
+async function run(row: ActionRow, userId: string | null, tenant: string, input: FormInput): Promise<ActionResult<unknown>> {
   const [capability, schema, handler] = row.def;
-  return runTenantAction(userId, capability, schema, handler as never, formData({ tenant, ...input }));
+  return runTenantAction(await sessionOf(userId), capability, schema, handler as never, formData({ tenant, ...input }));
 }
 
 /** Everything an action could change, in both tenants. */

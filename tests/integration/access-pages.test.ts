@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can } from "@/lib/auth/permissions";
-import { resolveTenantContext } from "@/lib/auth/tenant-context";
 import { withTenant } from "@/lib/db/tenant";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { ACTORS, decide, type ActorKey } from "../access/actors";
 import { PAGE_ROWS, type PageRow } from "../access/pages";
 
@@ -30,7 +29,7 @@ afterAll(async () => {
 async function requireTenantDecision(actor: ActorKey, slug: string, row: PageRow): Promise<string> {
   const user = fx.users[actor];
   if (!user) return "signin";
-  const ctx = await resolveTenantContext(user, slug);
+  const ctx = await contextOf(user, slug);
   if (!ctx) return "notfound";
   if (row.access !== "member" && row.access !== "public" && !can(ctx.role, row.access)) return "notfound";
   return "allowed";
@@ -54,7 +53,7 @@ describe("access matrix: pages (tenant membership and capability)", () => {
     const both = await t.prisma.user.findUniqueOrThrow({ where: { email: "vsh@pg-home.test" } });
     await withTenant(fx.other.id, (tx) => tx.membership.create({ data: { tenantId: fx.other.id, userId: both.id, role: "SENIOR_LEADER" } }), { prisma: t.prisma });
     const user = fx.users.vsh!;
-    expect((await resolveTenantContext(user, fx.home.slug))?.role).toBe("VSH");
-    expect((await resolveTenantContext(user, fx.other.slug))?.role).toBe("SENIOR_LEADER");
+    expect((await contextOf(user, fx.home.slug))?.role).toBe("VSH");
+    expect((await contextOf(user, fx.other.slug))?.role).toBe("SENIOR_LEADER");
   });
 });

@@ -3,7 +3,7 @@ import { runTenantRoute } from "@/lib/auth/route";
 import { withTenant } from "@/lib/db/tenant";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { ACTORS, decide, type ActorKey } from "../access/actors";
 import { ROUTE_ROWS, type RouteRow } from "../access/routes";
 
@@ -27,10 +27,10 @@ afterAll(async () => {
 
 const STATUS = { allowed: 200, signin: 401, notfound: 404, forbidden: 404 } as const;
 
-function call(row: RouteRow, actor: ActorKey, slug: string) {
+async function call(row: RouteRow, actor: ActorKey, slug: string) {
   const [capability, handler] = row.def;
   const request = new Request(`http://127.0.0.1/${slug}${row.path({ childRef: fx.childRefs.home })}`, { method: row.method });
-  return runTenantRoute(fx.users[actor], slug, capability, request, handler);
+  return runTenantRoute(await sessionOf(fx.users[actor]), slug, capability, request, handler);
 }
 
 const auditCount = (tenantId: number) =>

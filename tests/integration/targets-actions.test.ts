@@ -5,7 +5,7 @@ import { TARGET_ACTIONS } from "@/lib/targets/actions";
 import { listTargets, targetYears } from "@/lib/targets";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { formData } from "../helpers/form";
 
 // The targets page's server actions against a real database, through the same runTenantAction the
@@ -30,9 +30,9 @@ afterAll(async () => {
 });
 
 type Name = keyof typeof TARGET_ACTIONS;
-function run<N extends Name>(name: N, userId: string | null | undefined, fields: Record<string, string>, tenant = fx.home.slug): Promise<ActionResult<unknown>> {
+async function run<N extends Name>(name: N, userId: string | null | undefined, fields: Record<string, string>, tenant = fx.home.slug): Promise<ActionResult<unknown>> {
   const [capability, schema, handler] = TARGET_ACTIONS[name];
-  return runTenantAction(userId ?? null, capability, schema, handler as never, formData({ tenant, ...fields }));
+  return runTenantAction(await sessionOf(userId), capability, schema, handler as never, formData({ tenant, ...fields }));
 }
 
 const key = (year: number, extra: Record<string, string> = {}) => ({ academicYear: String(year), term: "AUTUMN", cohort: "CLA", schoolId: "", ...extra });

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTenantAction, type ActionResult } from "@/lib/auth/action";
 import { verifyCredentials } from "@/lib/auth/credentials";
-import { resolveTenantContext } from "@/lib/auth/tenant-context";
 import { withTenant } from "@/lib/db/tenant";
 import { USER_ACTIONS } from "@/lib/users/actions";
 import { listMembers } from "@/lib/users/queries";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, PASSWORD, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, PASSWORD, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { formData } from "../helpers/form";
 
 // User management as the VSH does it, through the same wrapper as the page's server actions.
@@ -27,9 +26,9 @@ afterAll(async () => {
 });
 
 type Name = keyof typeof USER_ACTIONS;
-function act(name: Name, fields: Record<string, string | string[] | undefined>, as = fx.users.vsh!.id, tenant = fx.home.slug): Promise<ActionResult<unknown>> {
+async function act(name: Name, fields: Record<string, string | string[] | undefined>, as = fx.users.vsh!.id, tenant = fx.home.slug): Promise<ActionResult<unknown>> {
   const [capability, schema, handler] = USER_ACTIONS[name];
-  return runTenantAction(as, capability, schema, handler as never, formData({ tenant, ...fields }));
+  return runTenantAction(await sessionOf(as), capability, schema, handler as never, formData({ tenant, ...fields }));
 }
 
 const member = async (email: string) => (await listMembers(fx.home.id)).find((m) => m.email === email);
@@ -65,10 +64,11 @@ describe("adding a user", () => {
     expect(res).toMatchObject({ ok: true });
     const after = await t.prisma.user.findUniqueOrThrow({ where: { email: "member@usr-other.test" } });
     expect(after).toEqual(before);
-    expect(await member("member@usr-other.test")).toMatchObject({ name: before.name, role: "SENIOR_LEADER" });
+    // This tenant knows them by the name it typed; the account's own name is not shown to it.
+    expect(await member("member@usr-other.test")).toMatchObject({ name: "Someone Else", role: "SENIOR_LEADER" });
     expect((await verifyCredentials(t.prisma, "member@usr-other.test", PASSWORD, "198.51.100.3")).ok).toBe(true);
     // Their membership of the other tenant is untouched.
-    const ctx = await resolveTenantContext({ id: after.id, email: after.email, name: after.name }, fx.other.slug);
+    const ctx = await contextOf(after, fx.other.slug);
     expect(ctx?.role).toBe("SENIOR_LEADER");
   });
 
@@ -112,7 +112,7 @@ describe("changing a role", () => {
     expect(res).toMatchObject({ ok: true });
     expect(await member(fx.target.email)).toMatchObject({ role: "PRACTICE_SUPERVISOR", teams: [{ id: fx.home.teamIds[1] }] });
     expect(await lastAudit()).toMatchObject({ action: "user.update", subjectId: fx.target.id, detail: { role: "PRACTICE_SUPERVISOR", previousRole: "SENIOR_LEADER" } });
-    const ctx = await resolveTenantContext(fx.target, fx.home.slug);
+    const ctx = await contextOf(fx.target, fx.home.slug);
     expect(ctx).toMatchObject({ role: "PRACTICE_SUPERVISOR", teamIds: [fx.home.teamIds[1]] });
     expect(await act("updateUser", { userId: fx.target.id, role: "SENIOR_LEADER" })).toMatchObject({ ok: true });
     expect(await member(fx.target.email)).toMatchObject({ role: "SENIOR_LEADER", teams: [] });
@@ -133,11 +133,11 @@ describe("changing a role", () => {
 describe("deactivating", () => {
   it("locks the member out of this tenant at once, and reactivating lets them back", async () => {
     expect(await act("setUserActive", { userId: fx.target.id, active: "false" })).toMatchObject({ ok: true });
-    expect(await resolveTenantContext(fx.target, fx.home.slug)).toBeNull();
+    expect(await contextOf(fx.target, fx.home.slug)).toBeNull();
     expect(await lastAudit()).toMatchObject({ action: "user.deactivate", subjectId: fx.target.id });
     expect((await member(fx.target.email))!.active).toBe(false);
     expect(await act("setUserActive", { userId: fx.target.id, active: "true" })).toMatchObject({ ok: true });
-    expect(await resolveTenantContext(fx.target, fx.home.slug)).not.toBeNull();
+    expect(await contextOf(fx.target, fx.home.slug)).not.toBeNull();
     expect(await lastAudit()).toMatchObject({ action: "user.reactivate", subjectId: fx.target.id });
   });
 
@@ -146,7 +146,7 @@ describe("deactivating", () => {
       ok: false,
       message: "You cannot deactivate yourself. Ask another virtual school head to do it.",
     });
-    expect(await resolveTenantContext(fx.users.vsh!, fx.home.slug)).not.toBeNull();
+    expect(await contextOf(fx.users.vsh!, fx.home.slug)).not.toBeNull();
   });
 
   it("a deactivated member can no longer manage users", async () => {
