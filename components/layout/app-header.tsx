@@ -12,6 +12,7 @@ const NAV: { href: string; label: string; capability: Capability }[] = [
   { href: "/imports", label: "Imports", capability: "imports.run" },
   { href: "/users", label: "Users", capability: "users.manage" },
   { href: "/audit", label: "Audit log", capability: "audit.view" },
+  { href: "/security", label: "Security log", capability: "audit.view" },
 ];
 
 type Props = {

@@ -52,6 +52,7 @@ export const PAGE_ROWS: PageRow[] = [
   { route: "/[tenant]/users", url: (t) => `/${t.home.slug}/users`, access: "users.manage" },
   { route: "/[tenant]/audit", url: (t) => `/${t.home.slug}/audit`, access: "audit.view" },
   { route: "/[tenant]/audit", url: (t) => `/${t.home.slug}/audit?action=auth.signin&page=2`, access: "audit.view" },
+  { route: "/[tenant]/security", url: (t) => `/${t.home.slug}/security`, access: "audit.view" },
 ];
 
 /** The outcome the row requires of the actor. Pages answer "not found" for a missing permission too. */

@@ -37,7 +37,7 @@ test("a practice supervisor cannot open a child outside their teams, nor the das
   // A VSH sees every team: find a child of a team the supervisor does not have.
   const row = page.locator("tbody tr", { has: page.locator("td:nth-child(2)", { hasText: "South Locality" }) }).first();
   const href = await row.locator("th a").getAttribute("href");
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   // Signing out is a form post: wait for it to land, or the next sign-in races it and finds the VSH's session.
   await expect(page).toHaveURL(/\/sign-in$/);
 

@@ -21,7 +21,7 @@ test("a wrong password and an unknown email get the same message", async ({ page
 
 test("sign out ends the session", async ({ page }) => {
   await signIn(page, USERS.vsh);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/demo");
   await expect(page).toHaveURL(/\/sign-in$/);
