@@ -1,6 +1,5 @@
 import type { Counts, Measures } from "@/lib/attendance";
-import { attendanceRate } from "@/lib/attendance";
-import { percentValue } from "@/lib/attendance/rounding";
+import { attendanceRate, percentValue } from "@/lib/attendance";
 
 // How figures read on screen. Rates are rounded only here, for display; every comparison is made on
 // the integer session counts underneath.

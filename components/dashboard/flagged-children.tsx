@@ -1,15 +1,13 @@
 import Link from "next/link";
 import type { FlaggedChild } from "@/lib/dashboard/cohort-dashboard";
+import { flaggedShown } from "@/lib/dashboard/flagged";
 import { flagBadges } from "@/components/children/flag-badges";
 import { rateOf } from "@/components/format";
 import { FlaggedList } from "./flagged-list";
 
-/** How many children a list shows: a large authority flags hundreds, which belong in the caseload. */
-export const FLAGGED_SHOWN = 25;
-
 /** Children to look at now. Senior leaders see how many, never who. */
 export function FlaggedChildren({ title, childrenList, slug, showNames, empty }: { title: string; childrenList: FlaggedChild[]; slug: string; showNames: boolean; empty: string }) {
-  const shown = childrenList.slice(0, FLAGGED_SHOWN);
+  const shown = flaggedShown(childrenList);
   const id = title.toLowerCase().replace(/[^a-z]+/g, "-");
   return (
     <section aria-labelledby={id} className="rounded border border-slate-300 bg-white p-4">

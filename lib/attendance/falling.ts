@@ -1,6 +1,7 @@
 // Early warning for practice supervisors: a child whose recent attendance drops well below their own
 // year so far, or who has just crossed into persistent or severe absence, may be showing wider problems.
 import { attendanceRate, isPersistent, isSevere, type Counts } from "./measures";
+import { formatPercent } from "./rounding";
 
 export type FallingInput = {
   /** Academic year to date, up to today. */
@@ -33,10 +34,6 @@ export function isFalling(yearToDate: Counts, last4Weeks: Counts): boolean {
   return 20 * a4 * py <= 20 * ay * p4 - p4 * py;
 }
 
-function percent(rate: number | null): string {
-  return rate === null ? "no data" : `${(rate * 100).toFixed(1)}%`;
-}
-
 /**
  * The falling-attendance flags of one child. Without `previousWeek` nothing can be "newly" anything,
  * so newlyPersistent / newlySevere stay false; a child with no possible session a week ago who is PA
@@ -50,8 +47,8 @@ export function fallingFlags(input: FallingInput): FallingFlags {
   const reasons: string[] = [];
   if (falling) {
     reasons.push(
-      `Attendance over the last 4 weeks (${percent(attendanceRate(last4Weeks))}) is 5 or more percentage points ` +
-        `below the year to date (${percent(attendanceRate(yearToDate))})`,
+      `Attendance over the last 4 weeks (${formatPercent(attendanceRate(last4Weeks))}) is 5 or more percentage points ` +
+        `below the year to date (${formatPercent(attendanceRate(yearToDate))})`,
     );
   }
   if (newlyPersistent) reasons.push("Became persistently absent (10% or more of sessions missed) in the last week");

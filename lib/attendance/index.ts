@@ -11,3 +11,4 @@ export * from "./upn";
 export * from "./falling";
 export * from "./gaps";
 export * from "./targets";
+export * from "./rounding";

@@ -12,7 +12,7 @@ export type Counts = {
   noMark: number;
 };
 
-/** The measures of DATA-CONTRACT.md, field for field. */
+/** The measures of docs/data-contract.md, field for field. */
 export type Measures = {
   /** Children with at least one possible session. */
   children: number;

@@ -1,4 +1,4 @@
-// The reference implementation of the report JSON of DATA-CONTRACT.md. It is written for obvious
+// The reference implementation of the report JSON of docs/data-contract.md. It is written for obvious
 // correctness, not speed (day by day, child by child): the SQL aggregation that serves real tenants is
 // property-tested against it, so when the two disagree, read this file first.
 //
@@ -138,7 +138,7 @@ function compareEntries(a: ChildCohortMeasures, b: ChildCohortMeasures): number 
   return a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : 0;
 }
 
-/** The report JSON of DATA-CONTRACT.md for one tenant, window and attribution. */
+/** The report JSON of docs/data-contract.md for one tenant, window and attribution. */
 export function computeReport(input: ReportInput): ReportJson {
   const { tenant, from, to, attribution } = input;
   if (!isIsoDate(from) || !isIsoDate(to)) throw new RangeError("Report dates must be YYYY-MM-DD");

@@ -1,7 +1,9 @@
-// The one rounding of shared figures (the gap report, targets and their exports), so that a page and a
-// file downloaded from it show the same figure: rates as percentages and gaps as points, to one decimal
-// place, halves away from zero (91.25% -> 91.3%, a gap of -11.25 -> -11.3). Rates and gaps come from integer sessions, so a true
-// half can compute as 11.2499999999; the tolerance (far below any real difference) absorbs that.
+// The one rounding of every percentage and gap shown, on screen and in every export (CSV, Excel, the
+// command line's tables), so that a page and a file downloaded from it show the same figure: rates as
+// percentages and gaps as points, to one decimal place, halves away from zero (91.25% -> 91.3%, a gap
+// of -11.25 -> -11.3). Rates and gaps come from integer sessions, so a true half can compute as
+// 11.2499999999 (201 / 400 * 1000 is 502.49999999999994); the tolerance (far below any real
+// difference) absorbs that. Round with these, never with Math.round or toFixed of a rate.
 const TOLERANCE = 1e-7;
 
 function round1(x: number): number {

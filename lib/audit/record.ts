@@ -16,6 +16,7 @@ export type AuditEntry = {
 export const AUDIT_ACTIONS = {
   "auth.signin": "Signed in",
   "child.view": "Viewed a child's record",
+  "children.list": "Viewed a list of children",
   "export.csv": "Exported CSV",
   "export.xlsx": "Exported spreadsheet",
   "export.json": "Downloaded the report JSON",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { attendanceRate, COHORT_LABELS } from "@/lib/attendance";
+import { attendanceRate, COHORT_LABELS, percentValue } from "@/lib/attendance";
 import type { ExportTable } from "@/lib/export";
 import { searchAndSort, type CaseloadRow, type CaseloadSort } from "./caseload";
 
@@ -22,8 +22,6 @@ export function selectCaseloadRows(rows: CaseloadRow[], q: CaseloadQuery): Casel
   return searchAndSort(flagged, { q: q.q, sort: q.sort as CaseloadSort, dir: q.dir });
 }
 
-const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
-
 export function caseloadTable(rows: CaseloadRow[]): ExportTable {
   return {
     title: "Caseload",
@@ -45,8 +43,8 @@ export function caseloadTable(rows: CaseloadRow[]): ExportTable {
       team: r.team,
       status: r.statuses.map((s) => COHORT_LABELS[s]).join(", ") || "Ended",
       school: r.school,
-      term: pct(attendanceRate(r.summary.term)),
-      year: pct(attendanceRate(r.summary.year)),
+      term: percentValue(attendanceRate(r.summary.term)),
+      year: percentValue(attendanceRate(r.summary.year)),
       persistent: r.summary.persistent ? "Yes" : "No",
       severe: r.summary.severe ? "Yes" : "No",
       falling: r.summary.flags.falling ? "Yes" : "No",

@@ -12,7 +12,8 @@ Usage (from the project root):
 Commands:
   tenant create   Create a tenant (one local authority). The slug names it in every other command
                   and in the web address: lower-case letters, digits and hyphens.
-  import          Import one CSV file (children, statuses or attendance; columns in DATA-CONTRACT.md).
+  import          Import one CSV file (children, statuses or attendance; the columns are in
+                  docs/data-contract.md).
                   Rows are upserted by their key, so importing the same file again changes nothing.
                   Prints one JSON line at the end on stdout:
                     {"inserted":N,"updated":N,"unchanged":N,"rejected":N,"unmatched":N}
@@ -23,8 +24,8 @@ Commands:
                   --attribution ever   (default) as the DfE statistics: all of a child's sessions in the
                                        window, in the highest of CIN/CP/CLA held at any time in it
                   --attribution during each day's sessions go to the status held that day
-                  --json               the report JSON of DATA-CONTRACT.md (for scripts and Power BI);
-                                       without it, readable tables
+                  --json               the report JSON of docs/data-contract.md (for scripts and
+                                       Power BI); without it, readable tables
 
 Database:
   DATABASE_URL names it, as for the web app: pglite:<dir>, pglite:memory or postgresql://...
@@ -63,5 +64,5 @@ Attendance of the tenant's children with a social worker over a window (both dat
   --attribution ever    (default) a child's sessions of the whole window count, in the highest of
                         CIN/CP/CLA held at any time in it (as the DfE statistics)
   --attribution during  each day's sessions count in the status held that day
-  --json                the report JSON of DATA-CONTRACT.md; without it, readable tables
+  --json                the report JSON of docs/data-contract.md; without it, readable tables
 `;

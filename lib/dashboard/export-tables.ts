@@ -1,4 +1,4 @@
-import { COHORT_LABELS, COHORTS, suppress, yearGroupLabel, type Measures } from "@/lib/attendance";
+import { COHORT_LABELS, COHORTS, percentValue, suppress, yearGroupLabel, type Measures } from "@/lib/attendance";
 import type { ExportTable } from "@/lib/export";
 import type { CohortDashboard } from "./cohort-dashboard";
 
@@ -8,19 +8,17 @@ import type { CohortDashboard } from "./cohort-dashboard";
 export const DASHBOARD_TABLES = ["cohorts", "schools", "years"] as const;
 export type DashboardTable = (typeof DASHBOARD_TABLES)[number];
 
-const pct = (r: number | null) => (r === null ? null : Math.round(r * 1000) / 10);
-
 function figures(m: Measures, threshold: number) {
   if (suppress(m.children, threshold) === "c") {
     return { children: "c", attendance: "c", persistent: "c", persistentRate: "c", severe: "c", severeRate: "c" };
   }
   return {
     children: m.children,
-    attendance: pct(m.attendanceRate),
+    attendance: percentValue(m.attendanceRate),
     persistent: m.persistent,
-    persistentRate: m.children ? pct(m.persistent / m.children) : null,
+    persistentRate: m.children ? percentValue(m.persistent / m.children) : null,
     severe: m.severe,
-    severeRate: m.children ? pct(m.severe / m.children) : null,
+    severeRate: m.children ? percentValue(m.severe / m.children) : null,
   };
 }
 

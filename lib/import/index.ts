@@ -1,4 +1,4 @@
-// CSV import of children.csv, statuses.csv and attendance.csv (DATA-CONTRACT.md).
+// CSV import of children.csv, statuses.csv and attendance.csv (docs/data-contract.md).
 export { runImport } from "./run-import";
 export { rejectedRowsCsv } from "./rejected-csv";
 export {

@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RawDb } from "@/lib/db/raw";
 
-// The public shapes of the CSV import (DATA-CONTRACT.md "CSV files"), used by the web upload and by
+// The public shapes of the CSV import (docs/data-contract.md "CSV files"), used by the web upload and by
 // `npm run cli -- import`.
 
 export type ImportKind = "children" | "statuses" | "attendance";

@@ -1,4 +1,4 @@
-// The report JSON of DATA-CONTRACT.md, computed by the database: the session counts come from one
+// The report JSON of docs/data-contract.md, computed by the database: the session counts come from one
 // GROUP BY over the window's marks (child-counts.ts); only the per-child rows reach JavaScript.
 // lib/attendance's computeReport is the reference this is property-tested against
 // (tests/integration/report-property.test.ts).

@@ -1,4 +1,4 @@
-// Attendance figures computed by the database for one tenant: the report of DATA-CONTRACT.md and the
+// Attendance figures computed by the database for one tenant: the report of docs/data-contract.md and the
 // building blocks the dashboards share (per-child counts, weekly series). Server-side only.
 export { buildReport, type BuildReportArgs } from "./build-report";
 export { childCounts, cohortCountsSource, selectChildCounts, selectCohortMeasures, type ChildCohortCounts, type ChildFilter } from "./child-counts";

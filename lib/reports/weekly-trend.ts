@@ -1,4 +1,4 @@
-import { addDays, COHORTS, dayOfWeek, type CohortKey, type IsoDate } from "@/lib/attendance";
+import { addDays, COHORTS, dayOfWeek, PERSISTENT_TIMES, type CohortKey, type IsoDate } from "@/lib/attendance";
 import type { SqlRunner } from "@/lib/db/raw";
 import { childTotalsAtCtes, everMemberSql, MEMBERS, spansCte, withHashJoins } from "./window-totals-sql";
 
@@ -19,8 +19,8 @@ export type TrendPoint = { weekStart: IsoDate; attendance: number | null; persis
 type WeekRow = { cohort: CohortKey; k: number; possible: number; attended: number; marked: number; children: number; persistent: number };
 
 // Persistently absent on the sessions since the start of the year: lib/attendance isPersistent, on the
-// integer counts (absence x 10 >= possible, with at least one possible session).
-const PERSISTENT = `y_absent * 10 >= y_possible AND y_possible > 0`;
+// integer counts, with its own ratio (absence x PERSISTENT_TIMES >= possible, one possible session or more).
+const PERSISTENT = `y_absent * ${PERSISTENT_TIMES} >= y_possible AND y_possible > 0`;
 
 /** The Mondays of the weeks from the one holding yearFrom to the one holding asOf. */
 function mondaysOf(yearFrom: IsoDate, asOf: IsoDate): IsoDate[] {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalText, requiredChoice, requiredCode, requiredDate, requiredPattern, requiredUpn } from "./csv-fields";
 
-// A register mark as attendance.csv (DATA-CONTRACT.md) gives it.
+// A register mark as attendance.csv (docs/data-contract.md) gives it.
 
 export const SESSIONS = ["AM", "PM"] as const;
 

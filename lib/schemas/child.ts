@@ -9,7 +9,7 @@ import {
   yesNo,
 } from "./csv-fields";
 
-// A child as children.csv (DATA-CONTRACT.md) and the child forms give it: field names are the CSV's
+// A child as children.csv (docs/data-contract.md) and the child forms give it: field names are the CSV's
 // column names; the parsed value uses the database's names.
 
 export const SEXES = ["M", "F", "U"] as const;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ATTRIBUTIONS, isIsoDate } from "@/lib/attendance";
 
-// The inputs of an attendance report (DATA-CONTRACT.md "report"): shared by the command line and the
+// The inputs of an attendance report (docs/data-contract.md "report"): shared by the command line and the
 // pages that let a user pick a window. Messages are predicates: each caller prefixes the field's name.
 
 /** A calendar day written YYYY-MM-DD (the contract's date format for reports). */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { optionalDate, requiredChoice, requiredDate, requiredText } from "./csv-fields";
 
-// A status episode as statuses.csv (DATA-CONTRACT.md) and the status forms give it.
+// A status episode as statuses.csv (docs/data-contract.md) and the status forms give it.
 
 export const STATUSES = ["CIN", "CP", "CLA", "PLAC", "KIN"] as const;
 

@@ -18,7 +18,7 @@ import { CHILD_HEADER, counts, csv, importFile, MARK_HEADER, newTenant, STATUS_H
 // part-way. The first three are in key order.
 //
 // A key repeated inside a file is the one thing where order does matter: the first row IN FILE ORDER
-// holds the key (DATA-CONTRACT.md), so reordering the rows of one key changes which code is kept, and a
+// holds the key (docs/data-contract.md), so reordering the rows of one key changes which code is kept, and a
 // row rejected for its own code that comes first rejects a later valid row as its duplicate, while the
 // same row coming later is rejected for its code alone. The five orders therefore keep the rows of
 // each key in the same relative order (rows of different keys move freely), which makes every result

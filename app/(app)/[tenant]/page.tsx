@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { academicYearOf, COHORT_LABELS, formatDay, yearGroupLabel } from "@/lib/attendance";
+import { academicYearOf, COHORT_LABELS, formatDay, percentValue, yearGroupLabel } from "@/lib/attendance";
 import { can, homePath } from "@/lib/auth/permissions";
 import { requireTenant } from "@/lib/auth/tenant-context";
-import { dashboardPageData } from "@/lib/dashboard/cache";
+import { viewDashboard } from "@/lib/dashboard/dashboard-view";
 import { filtersQuery, parseFilters } from "@/lib/filters/filters";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { CohortCards } from "@/components/dashboard/cohort-cards";
@@ -21,10 +21,8 @@ export default async function DashboardPage({ params, searchParams }: { params: 
   const ctx = await requireTenant(slug);
   if (!can(ctx.role, "dashboard.view")) redirect(homePath(slug, ctx.role));
   const filters = parseFilters(await searchParams);
-  const tenantId = ctx.tenant.id;
-  const { dashboard: d, schools } = await dashboardPageData(tenantId, filters);
+  const { dashboard: d, schools, showNames } = await viewDashboard(ctx, filters);
   const { asOf, latestMark } = d;
-  const showNames = can(ctx.role, "children.view");
   const cohortLabel = COHORT_LABELS[filters.cohort];
   const target = d.targets[filters.cohort];
   const stale = d.freshness.filter((s) => s.stale);
@@ -51,7 +49,7 @@ export default async function DashboardPage({ params, searchParams }: { params: 
           title={`Weekly attendance and persistent absence, ${cohortLabel.toLowerCase()}, academic year ${academicYearOf(asOf)}/${String((academicYearOf(asOf) + 1) % 100).padStart(2, "0")}`}
           description="Attendance: share of possible sessions attended that week. Persistently absent: share of children who have missed 10% or more of their sessions since 1 September."
           rowHeader="Week beginning"
-          rows={d.trend.map((p) => ({ label: formatDay(p.weekStart), attendance: p.attendance === null ? null : p.attendance * 100, persistent: p.persistentShare === null ? null : p.persistentShare * 100 }))}
+          rows={d.trend.map((p) => ({ label: formatDay(p.weekStart), attendance: percentValue(p.attendance), persistent: percentValue(p.persistentShare) }))}
           series={[
             { key: "attendance", name: "Attendance", color: "#1d4e89" },
             { key: "persistent", name: "Persistently absent", color: "#b45309", dashed: true },

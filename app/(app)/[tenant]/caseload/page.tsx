@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { COHORT_LABELS, formatDay } from "@/lib/attendance";
 import { requireTenant } from "@/lib/auth/tenant-context";
-import { loadCaseload } from "@/lib/children/caseload";
-import { caseloadQuerySchema, selectCaseloadRows } from "@/lib/children/caseload-query";
-import { childScope } from "@/lib/children/scope";
+import { caseloadQuerySchema } from "@/lib/children/caseload-query";
+import { loadCaseloadPage } from "@/lib/children/caseload-page";
 import { dataAsOf, tenantHalfTerms } from "@/lib/tenants/calendar";
 import { FlagBadges } from "@/components/children/flag-badges";
 import { SortHeader } from "@/components/children/sort-header";
@@ -14,17 +13,12 @@ import { ExportLinks } from "@/components/export/export-links";
 export const metadata: Metadata = { title: "Caseload" };
 export const dynamic = "force-dynamic";
 
-const PAGE_SIZE = 50;
 export default async function CaseloadPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const { tenant: slug } = await params;
   const ctx = await requireTenant(slug, "children.view");
   const sp = caseloadQuerySchema.parse(await searchParams);
   const [{ asOf, latestMark }, halfTerms] = await Promise.all([dataAsOf(ctx.tenant.id), tenantHalfTerms(ctx.tenant.id)]);
-  const caseload = await loadCaseload(ctx.tenant.id, childScope(ctx), asOf, halfTerms);
-  const rows = selectCaseloadRows(caseload.rows, sp);
-  const pages = Math.max(1, Math.ceil(rows.length / PAGE_SIZE));
-  const page = Math.min(sp.page, pages);
-  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { shown, matched, page, pages, termFrom } = await loadCaseloadPage(ctx, sp, asOf, halfTerms);
   const link = (change: Record<string, string | number | undefined>) => {
     const q = new URLSearchParams();
     const merged = { q: sp.q, sort: sp.sort, dir: sp.dir, flag: sp.flag, page: String(page), ...change };
@@ -37,7 +31,7 @@ export default async function CaseloadPage({ params, searchParams }: { params: P
       <h1 className="text-3xl font-bold text-brand-800">Caseload</h1>
       <p className="mt-2 text-slate-700">
         {ctx.role === "VSH" ? "Every child who has held a status this academic year." : "The children of your teams who have held a status this academic year."}{" "}
-        Figures as of {formatDay(asOf)}{latestMark ? "" : " (no attendance data yet: import a file)"}; this term from {formatDay(caseload.termFrom)}.
+        Figures as of {formatDay(asOf)}{latestMark ? "" : " (no attendance data yet: import a file)"}; this term from {formatDay(termFrom)}.
       </p>
       <form method="get" className="no-print mt-6 flex flex-wrap items-end gap-4 rounded border border-slate-300 bg-white p-4" role="search" aria-label="Search the caseload">
         <div>
@@ -58,8 +52,8 @@ export default async function CaseloadPage({ params, searchParams }: { params: P
         <button type="submit" className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800">Search</button>
       </form>
       <div className="mt-4"><ExportLinks href={`/${slug}/caseload/export`} query={link({ page: undefined }).split("?")[1] ?? ""} what="the caseload" /></div>
-      <p className="mt-4" role="status">{rows.length.toLocaleString("en-GB")} {rows.length === 1 ? "child" : "children"}{pages > 1 ? `, page ${page} of ${pages}` : ""}.</p>
-      {rows.length === 0 ? (
+      <p className="mt-4" role="status">{matched.toLocaleString("en-GB")} {matched === 1 ? "child" : "children"}{pages > 1 ? `, page ${page} of ${pages}` : ""}.</p>
+      {matched === 0 ? (
         <p className="mt-4 rounded border border-slate-300 bg-white p-4">No children match. {latestMark ? "" : "No attendance data yet: import a file."}</p>
       ) : (
         <div className="mt-4 overflow-x-auto">
