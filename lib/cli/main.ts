@@ -23,7 +23,7 @@ async function run(argv: string[]): Promise<void> {
     case "-h":
       return out(MAIN_HELP);
     case "tenant":
-      return (await import("./tenant-command")).tenantCommand(rest, db, out);
+      return (await import("./tenant-command")).tenantCommand(rest, () => database().prisma, out);
     case "import":
       return (await import("./import-command")).importCommand(rest, database, out, err);
     case "report":

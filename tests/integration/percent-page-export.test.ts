@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, COHORT_LABELS, dayOfWeek } from "@/lib/attendance";
 import { runTenantRoute } from "@/lib/auth/route";
-import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+import type { TenantContext } from "@/lib/auth/tenant-context";
 import { loadCaseloadPage } from "@/lib/children/caseload-page";
 import { caseloadQuerySchema } from "@/lib/children/caseload-query";
 import { CHILDREN_ROUTES } from "@/lib/children/routes";
@@ -12,7 +12,7 @@ import { DASHBOARD_ROUTES } from "@/lib/dashboard/routes";
 import { parseFilters } from "@/lib/filters/filters";
 import { dataAsOf, tenantHalfTerms } from "@/lib/tenants/calendar";
 import { measureCells, percent, rateOf } from "@/components/format";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { useAsAppDb } from "../helpers/app-db";
 import { CHILD_HEADER, csv, importFile, MARK_HEADER, STATUS_HEADER, upn } from "../helpers/import-fixture";
 import { createTestDb, type TestDb } from "../helpers/test-db";
@@ -42,7 +42,7 @@ beforeAll(async () => {
     // Every morning present, one afternoon present: 201 of 400.
     ...DAYS.flatMap((d, i) => [`${upn(1)},100001,Oak,${d},AM,/`, `${upn(1)},100001,Oak,${d},PM,${i === 0 ? "\\" : "O"}`]),
   ]));
-  vsh = (await resolveTenantContext(fx.users.vsh!, fx.home.slug))!;
+  vsh = (await contextOf(fx.users.vsh!, fx.home.slug))!;
 });
 afterAll(async () => {
   restore?.();
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 async function download(route: readonly [Parameters<typeof runTenantRoute>[2], Parameters<typeof runTenantRoute>[4]], path: string) {
   const [capability, handler] = route;
-  const res = await runTenantRoute(fx.users.vsh, fx.home.slug, capability, new Request(`http://127.0.0.1/${fx.home.slug}/${path}`), handler);
+  const res = await runTenantRoute(await sessionOf(fx.users.vsh), fx.home.slug, capability, new Request(`http://127.0.0.1/${fx.home.slug}/${path}`), handler);
   expect(res.status).toBe(200);
   return res;
 }
