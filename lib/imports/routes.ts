@@ -8,6 +8,7 @@ import { withTenant } from "@/lib/db/tenant";
 import { env } from "@/lib/env";
 import { AppError, NotFoundError } from "@/lib/errors";
 import { auditImport, IMPORT_KINDS, rejectedRowsCsv, runImport } from "@/lib/import";
+import { parseId } from "@/lib/url-params";
 import { rejectedRowsOf } from "./history";
 import { capped, declaredTooLarge, tooLargeMessage } from "./upload-limit";
 
@@ -45,8 +46,8 @@ export const uploadImport = uploadImportWithin(env.UPLOAD_MAX_BYTES);
 /** GET /<tenant>/imports/<id>/rejected: the rejected rows of one import as CSV (line, column, reason). */
 
 export async function downloadRejectedRows(request: Request, ctx: TenantContext): Promise<Response> {
-  const id = Number(new URL(request.url).pathname.split("/").at(-2));
-  const run = Number.isInteger(id) && id > 0 ? await rejectedRowsOf(ctx.tenant.id, id) : null;
+  const id = parseId(new URL(request.url).pathname.split("/").at(-2));
+  const run = id === null ? null : await rejectedRowsOf(ctx.tenant.id, id);
   if (!run) throw new NotFoundError();
   await withTenant(ctx.tenant.id, (tx) =>
     recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user.id, action: "export.csv", subjectType: "import", subjectId: String(id), detail: { table: "rejected-rows", rows: run.rows.length } }),
