@@ -24,3 +24,8 @@ export function parseId(text: string | undefined): number | null {
   const id = Number(text);
   return id <= MAX_ID ? id : null;
 }
+
+/** False when a segment of the request's path cannot be decoded: such a URL names no page. */
+export function decodablePath(pathname: string): boolean {
+  return !pathname.includes("%") || pathname.split("/").every((segment) => decodeSegment(segment) !== null);
+}
