@@ -160,7 +160,7 @@ describe("command-line entries", () => {
 
   it("name the operating-system user in the export", async () => {
     const [capability, handler] = AUDIT_ROUTES.exportCsv;
-    const res = await runTenantRoute(fx.users.otherTenant, fx.other.slug, capability, new Request(`http://127.0.0.1/${fx.other.slug}/audit/export?user=cli`), handler);
+    const res = await runTenantRoute(await sessionOf(fx.users.otherTenant), fx.other.slug, capability, new Request(`http://127.0.0.1/${fx.other.slug}/audit/export?user=cli`), handler);
     const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(lines.slice(1).map((l) => l.split(",").slice(1, 3).join(","))).toEqual(["cli:alice,Command line (alice)", "cli,Command line"]);
   });

@@ -5,7 +5,7 @@ import { uploadImportWithin } from "@/lib/imports/routes";
 import { tooLargeMessage } from "@/lib/imports/upload-limit";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 import { CHILD_HEADER, csv } from "../helpers/import-fixture";
 
 // The upload's size limit, through the same runTenantRoute the app's route.ts calls, as a signed-in
@@ -51,14 +51,14 @@ function streamOf(bytes: Buffer) {
   return { body, sent };
 }
 
-function upload(body: ReadableStream<Uint8Array> | Buffer, headers: Record<string, string> = {}) {
+async function upload(body: ReadableStream<Uint8Array> | Buffer, headers: Record<string, string> = {}) {
   const request = new Request(`http://127.0.0.1/${fx.home.slug}/imports/upload?kind=children&name=children.csv`, {
     method: "POST",
     body,
     headers: { "Content-Type": "text/csv", Origin: "http://127.0.0.1", "X-Forwarded-Host": "127.0.0.1", ...headers },
     duplex: "half",
   } as RequestInit);
-  return runTenantRoute(fx.users.vsh, fx.home.slug, "imports.run", request, uploadImportWithin(LIMIT));
+  return runTenantRoute(await sessionOf(fx.users.vsh), fx.home.slug, "imports.run", request, uploadImportWithin(LIMIT));
 }
 
 const tenantId = () => fx.home.id;

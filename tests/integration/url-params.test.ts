@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runTenantRoute } from "@/lib/auth/route";
-import { resolveTenantContext, type TenantContext } from "@/lib/auth/tenant-context";
+import type { TenantContext } from "@/lib/auth/tenant-context";
 import { loadChildPage } from "@/lib/children/child-page";
 import { withTenant } from "@/lib/db/tenant";
 import { IMPORT_ROUTES } from "@/lib/imports/routes";
 import { createTestDb, type TestDb } from "../helpers/test-db";
 import { useAsAppDb } from "../helpers/app-db";
-import { createAccessFixture, type AccessFixture } from "../helpers/access-fixture";
+import { contextOf, createAccessFixture, sessionOf, type AccessFixture } from "../helpers/access-fixture";
 
 // Anyone can type any URL. A path value that cannot name a record (a broken %-escape, an id past the
 // database's integer range) answers not found, as a record that does not exist would: never a 500 from
@@ -23,7 +23,7 @@ beforeAll(async () => {
   t = await createTestDb();
   restore = useAsAppDb(t);
   fx = await createAccessFixture(t, "url");
-  vsh = (await resolveTenantContext(fx.users.vsh!, fx.home.slug))!;
+  vsh = (await contextOf(fx.users.vsh!, fx.home.slug))!;
   runId = await withTenant(fx.home.id, async (tx) => (await tx.importRun.create({ data: { tenantId: fx.home.id, kind: "CHILDREN", fileName: "children.csv", actor: "cli", status: "SUCCEEDED" } })).id, { prisma: t.prisma });
 });
 afterAll(async () => {
@@ -35,7 +35,7 @@ const childViews = () => withTenant(fx.home.id, (tx) => tx.auditEvent.count({ wh
 
 describe("GET /<tenant>/imports/<id>/rejected", () => {
   const [capability, handler] = IMPORT_ROUTES.rejectedRows;
-  const get = (id: string) => runTenantRoute(fx.users.vsh, fx.home.slug, capability, new Request(`http://127.0.0.1/${fx.home.slug}/imports/${id}/rejected`), handler);
+  const get = async (id: string) => runTenantRoute(await sessionOf(fx.users.vsh), fx.home.slug, capability, new Request(`http://127.0.0.1/${fx.home.slug}/imports/${id}/rejected`), handler);
 
   it("downloads the rejected rows of a run of the tenant", async () => {
     expect((await get(String(runId))).status).toBe(200);
