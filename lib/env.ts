@@ -22,6 +22,8 @@ const schema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().min(1).optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  /** The largest file the web upload accepts, in bytes; a larger one is refused (413) and nothing is written. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(200 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -3,7 +3,7 @@
 export class AppError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 404 | 409 | 422 = 400,
+    readonly status: 400 | 404 | 409 | 413 | 422 = 400,
   ) {
     super(message);
     this.name = "AppError";

@@ -1,5 +1,5 @@
 import { AUDIT_ACTIONS } from "@/lib/audit/record";
-import { describeDetail } from "@/lib/audit/describe";
+import { commandLineLabel, describeDetail } from "@/lib/audit/describe";
 import { formatUkDateTime } from "@/lib/audit/london-time";
 import type { AuditRow } from "@/lib/audit/queries";
 
@@ -8,7 +8,8 @@ function actionLabel(action: string): string {
 }
 
 function Actor({ row }: { row: AuditRow }) {
-  if (row.actor === "cli") return <>Command line</>;
+  const commandLine = commandLineLabel(row.actor);
+  if (commandLine) return <>{commandLine}</>;
   if (!row.actorName) return <span className="font-mono text-xs">{row.actor}</span>;
   return (
     <>

@@ -17,11 +17,14 @@ const KINDS = [
   { value: "attendance", label: "Attendance (attendance.csv)" },
 ];
 
+/** The server's upload limit (UPLOAD_MAX_BYTES) and the words it refuses a larger file with. */
+export type UploadLimit = { bytes: number; label: string; message: string };
+
 /**
  * Uploads one CSV file, streaming it to the server with the upload's progress shown, then shows the
  * import's result: the counts, and each rejected row with its line, column and reason.
  */
-export function ImportUploader({ slug }: { slug: string }) {
+export function ImportUploader({ slug, limit }: { slug: string; limit: UploadLimit }) {
   const router = useRouter();
   const [state, setState] = useState<State>({ phase: "idle" });
   const statusRef = useRef<HTMLDivElement>(null);
@@ -33,6 +36,12 @@ export function ImportUploader({ slug }: { slug: string }) {
     const kind = String(form.get("kind") ?? "");
     if (!(file instanceof File) || file.size === 0) {
       setState({ phase: "error", message: "Choose a CSV file to import." });
+      return;
+    }
+    // Checked here too, so a file the server would refuse is not sent first.
+    if (file.size > limit.bytes) {
+      setState({ phase: "error", message: limit.message });
+      statusRef.current?.focus();
       return;
     }
     const xhr = new XMLHttpRequest();
@@ -48,7 +57,9 @@ export function ImportUploader({ slug }: { slug: string }) {
         if (body.error) setState({ phase: "error", message: body.error });
         else setState({ phase: "done", result: body });
       } catch {
-        setState({ phase: "error", message: "The server did not answer as expected. Nothing may have been saved; check the history below." });
+        // A proxy in front of the app may refuse a large body with a page of its own.
+        const message = xhr.status === 413 ? limit.message : "The server did not answer as expected. Nothing may have been saved; check the history below.";
+        setState({ phase: "error", message });
       }
       router.refresh();
       statusRef.current?.focus();
@@ -70,7 +81,8 @@ export function ImportUploader({ slug }: { slug: string }) {
         </div>
         <div>
           <label htmlFor="file" className="block font-semibold">CSV file</label>
-          <input id="file" name="file" type="file" accept=".csv,text/csv" className="mt-1 block" />
+          <input id="file" name="file" type="file" accept=".csv,text/csv" aria-describedby="file-hint" className="mt-1 block" />
+          <p id="file-hint" className="mt-1 text-sm text-slate-700">Up to {limit.label}.</p>
         </div>
         <button type="submit" disabled={busy} className="rounded bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">Import</button>
       </form>

@@ -7,3 +7,12 @@ export function describeDetail(detail: Record<string, unknown> | null): string {
     .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
     .join("; ");
 }
+
+/**
+ * Who an actor that is not a user id is: "Command line (alice)" for an import run from the command line
+ * as the operating-system user alice ("cli:alice"; older entries say only "cli"). Null for a user id.
+ */
+export function commandLineLabel(actor: string): string | null {
+  if (actor === "cli") return "Command line";
+  return actor.startsWith("cli:") ? `Command line (${actor.slice(4)})` : null;
+}

@@ -4,7 +4,7 @@ import { exportResponse, type ExportTable } from "@/lib/export";
 import { parseAuditFilter, type AuditFilter } from "@/lib/schemas/audit";
 import { recordAudit } from "./record";
 import { auditEventsForExport, type AuditRow } from "./queries";
-import { describeDetail } from "./describe";
+import { commandLineLabel, describeDetail } from "./describe";
 
 // The audit log as CSV, with the same filters as the page. The export itself is audited first (no
 // unaudited download), with the filters it used.
@@ -25,7 +25,7 @@ function auditTable(rows: AuditRow[]): ExportTable {
     rows: rows.map((r) => ({
       at: r.at.toISOString(),
       actor: r.actor,
-      actorName: r.actorName,
+      actorName: r.actorName ?? commandLineLabel(r.actor),
       actorEmail: r.actorEmail,
       action: r.action,
       subjectType: r.subjectType,

@@ -29,7 +29,8 @@ export type AuditPage = { rows: AuditRow[]; total: number; page: number; pageCou
 function whereOf(tenantId: number, f: AuditFilter): Prisma.AuditEventWhereInput {
   return {
     tenantId,
-    ...(f.user ? { actor: f.user } : {}),
+    // "cli" is every command-line entry, whichever operating-system user ran it ("cli:<user>").
+    ...(f.user ? (f.user === "cli" ? { OR: [{ actor: "cli" }, { actor: { startsWith: "cli:" } }] } : { actor: f.user }) : {}),
     ...(f.action ? { action: f.action } : {}),
     ...(f.child ? { subjectType: "child", subjectId: f.child } : {}),
     ...(f.from || f.to ? { at: { ...(f.from ? { gte: ukDayStart(f.from) } : {}), ...(f.to ? { lt: ukDayEnd(f.to) } : {}) } } : {}),

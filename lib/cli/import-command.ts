@@ -4,8 +4,9 @@ import path from "node:path";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { RawDb } from "@/lib/db/raw";
-import { IMPORT_KINDS, runImport, type ImportResult, type RejectedRow } from "@/lib/import";
+import { auditImport, IMPORT_KINDS, runImport, type ImportResult, type RejectedRow } from "@/lib/import";
 import { tenantSlugSchema } from "@/lib/schemas/tenant";
+import { cliActor } from "./actor";
 import { split, validate } from "./args";
 import { CliError, EXIT, usageError } from "./errors";
 import { IMPORT_HELP } from "./help";
@@ -53,17 +54,18 @@ export async function importCommand(
   const tenant = await findTenant(prisma, a.tenant);
   // Progress only for a person watching: a script reading stderr gets the outcome, not a ticker.
   const showProgress = process.stderr.isTTY === true;
+  const run = { tenantId: tenant.id, actor: cliActor(), kind: a.kind };
   const result = await runImport({
     prisma,
     raw,
-    tenantId: tenant.id,
-    kind: a.kind,
+    ...run,
     input: file,
     fileName: path.basename(file),
-    actor: "cli",
     onProgress: showProgress ? (rows) => void process.stderr.write(`\rRead ${rows} rows...`) : undefined,
   });
   if (showProgress) process.stderr.write("\r\x1b[K");
+  // Refused and failed runs too, as the web upload does: the log shows every attempt.
+  await auditImport(prisma, run, result);
 
   for (const w of result.warnings) err(`Warning: ${w}`);
   if (result.status !== "SUCCEEDED") {

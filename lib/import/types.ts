@@ -41,7 +41,7 @@ export type ImportOptions = {
   /** The CSV bytes, or the path of a file. */
   input: NodeJS.ReadableStream | string;
   fileName: string;
-  /** A user id, or "cli". */
+  /** A user id, or "cli:<operating-system user>" for the command line (lib/cli/actor.ts). */
   actor: string;
   /** Called now and then with the number of data rows read so far. */
   onProgress?: (rowsRead: number) => void;

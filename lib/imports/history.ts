@@ -1,3 +1,4 @@
+import { commandLineLabel } from "@/lib/audit/describe";
 import { withTenant } from "@/lib/db/tenant";
 import type { RejectedRow } from "@/lib/import";
 
@@ -30,7 +31,7 @@ export async function importHistory(tenantId: number, take = 25): Promise<Import
     });
     const users = await tx.user.findMany({ where: { id: { in: runs.map((r) => r.actor) } }, select: { id: true, name: true } });
     const names = new Map(users.map((u) => [u.id, u.name]));
-    return runs.map(({ actor, ...r }) => ({ ...r, actorName: actor === "cli" ? "Command line" : (names.get(actor) ?? "Unknown user") }));
+    return runs.map(({ actor, ...r }) => ({ ...r, actorName: commandLineLabel(actor) ?? names.get(actor) ?? "Unknown user" }));
   });
 }
 

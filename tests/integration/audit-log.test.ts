@@ -143,3 +143,25 @@ describe("exporting the audit log", () => {
     expect(text).toContain("AUD-HOME-1");
   });
 });
+
+describe("command-line entries", () => {
+  // In the other tenant, whose log the tests above do not count.
+  beforeAll(async () => {
+    await insert(fx.other.id, [
+      { at: "2025-06-01T09:00:00Z", actor: "cli", action: "import.run", subjectType: "import", subjectId: "1" },
+      { at: "2025-06-02T09:00:00Z", actor: "cli:alice", action: "import.run", subjectType: "import", subjectId: "2", detail: { kind: "children", status: "SUCCEEDED" } },
+    ]);
+  });
+
+  it("are all found by the command-line filter, whichever operating-system user ran them", async () => {
+    const log = await listAuditEvents(fx.other.id, filter({ user: "cli" }));
+    expect(log.rows.map((r) => r.actor)).toEqual(["cli:alice", "cli"]);
+  });
+
+  it("name the operating-system user in the export", async () => {
+    const [capability, handler] = AUDIT_ROUTES.exportCsv;
+    const res = await runTenantRoute(await sessionOf(fx.users.otherTenant), fx.other.slug, capability, new Request(`http://127.0.0.1/${fx.other.slug}/audit/export?user=cli`), handler);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines.slice(1).map((l) => l.split(",").slice(1, 3).join(","))).toEqual(["cli:alice,Command line (alice)", "cli,Command line"]);
+  });
+});

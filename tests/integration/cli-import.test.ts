@@ -1,4 +1,6 @@
+import os from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "@/lib/db/tenant";
 import { createCliDb, runCli, writeTempFile, type CliDb } from "../helpers/cli";
 
 // `npm run cli -- import` as a nightly script sees it: exactly one JSON line on stdout, exit 0 when the
@@ -76,5 +78,26 @@ describe("command line: import", () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("--file: there is no file at /nonexistent/children.csv");
     for (const r of [tenant, kind, noKind, missing]) expect(r.stdout).toBe("");
+  });
+
+  it("writes each import to the tenant's audit log as the operating-system user who ran it, as the upload does", async () => {
+    const actor = `cli:${os.userInfo().username}`;
+    const ok = await runCli(db.url, ["import", "children", "--tenant", "imp-shire", "--file", writeTempFile("children.csv", "child_id,first_name,last_name,date_of_birth,sex\nK9,Dee,Elm,2014-01-01,F\n")]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const refused = await runCli(db.url, ["import", "children", "--tenant", "imp-shire", "--file", writeTempFile("children.csv", "child_id,first_name\nK10,Fay\n")]);
+    expect(refused.code).toBe(4);
+
+    const { runs, entries } = await db.read(async (prisma) => {
+      const tenant = await prisma.tenant.findUniqueOrThrow({ where: { slug: "imp-shire" } });
+      return withTenant(tenant.id, async (tx) => ({
+        runs: await tx.importRun.findMany({ where: { tenantId: tenant.id, kind: "CHILDREN" }, orderBy: { id: "asc" } }),
+        entries: await tx.auditEvent.findMany({ where: { tenantId: tenant.id, action: "import.run" }, orderBy: { id: "asc" } }),
+      }), { prisma });
+    });
+    const [done, refusedRun] = runs.slice(-2);
+    expect([done, refusedRun].map((r) => [r!.status, r!.actor])).toEqual([["SUCCEEDED", actor], ["REFUSED", actor]]);
+    const byRun = new Map(entries.map((e) => [e.subjectId, e]));
+    expect(byRun.get(String(done!.id))).toMatchObject({ actor, subjectType: "import", detail: { kind: "children", status: "SUCCEEDED", inserted: 1, updated: 0, rejected: 0 } });
+    expect(byRun.get(String(refusedRun!.id))).toMatchObject({ actor, subjectType: "import", detail: { kind: "children", status: "REFUSED", inserted: 0 } });
   });
 });

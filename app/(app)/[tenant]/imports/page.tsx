@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { requireTenant } from "@/lib/auth/tenant-context";
+import { env } from "@/lib/env";
 import { importHistory } from "@/lib/imports/history";
+import { sizeLabel, tooLargeMessage } from "@/lib/imports/upload-limit";
 import { ImportUploader } from "@/components/imports/import-uploader";
 
 export const metadata: Metadata = { title: "Imports" };
@@ -24,7 +26,7 @@ export default async function ImportsPage({ params }: { params: Promise<{ tenant
       </p>
       <section aria-labelledby="upload-h" className="mt-6">
         <h2 id="upload-h" className="text-xl font-semibold">Import a file</h2>
-        <div className="mt-3"><ImportUploader slug={slug} /></div>
+        <div className="mt-3"><ImportUploader slug={slug} limit={{ bytes: env.UPLOAD_MAX_BYTES, label: sizeLabel(env.UPLOAD_MAX_BYTES), message: tooLargeMessage(env.UPLOAD_MAX_BYTES) }} /></div>
       </section>
       <section aria-labelledby="history-h" className="mt-8">
         <h2 id="history-h" className="text-xl font-semibold">History</h2>

@@ -1,11 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { academicYearOf, CODE_INFO, COHORT_LABELS, formatDay, meetsAttendanceTarget } from "@/lib/attendance";
+import { CODE_INFO, COHORT_LABELS, formatDay, meetsAttendanceTarget } from "@/lib/attendance";
 import { requireTenant } from "@/lib/auth/tenant-context";
-import { loadChildRecord } from "@/lib/children/child-record";
-import { childScope } from "@/lib/children/scope";
-import { dataAsOf, tenantHalfTerms } from "@/lib/tenants/calendar";
+import { loadChildPage } from "@/lib/children/child-page";
 import { ChartFigure } from "@/components/charts/chart-figure";
 import { FlagBadges } from "@/components/children/flag-badges";
 import { CodeLegend, SessionCalendar } from "@/components/children/session-calendar";
@@ -18,12 +16,10 @@ export const dynamic = "force-dynamic";
 export default async function ChildPage({ params, searchParams }: { params: Promise<{ tenant: string; childRef: string }>; searchParams: Promise<{ year?: string }> }) {
   const { tenant: slug, childRef } = await params;
   const ctx = await requireTenant(slug, "children.view");
-  const [{ asOf }, halfTerms] = await Promise.all([dataAsOf(ctx.tenant.id), tenantHalfTerms(ctx.tenant.id)]);
-  const thisYear = academicYearOf(asOf);
-  const requested = Number((await searchParams).year);
-  const year = Number.isInteger(requested) && requested >= thisYear - 5 && requested <= thisYear ? requested : thisYear;
-  const r = await loadChildRecord(ctx.tenant.id, ctx.user.id, childScope(ctx), decodeURIComponent(childRef), asOf, halfTerms, year);
-  if (!r) notFound();
+  const page = await loadChildPage(ctx, childRef, (await searchParams).year);
+  if (!page) notFound();
+  const { record: r, thisYear } = page;
+  const year = r.academicYear;
   const target = r.target;
   const onTrack = target ? meetsAttendanceTarget(r.summary.year, target.attendanceRate) : null;
   return (
