@@ -29,8 +29,9 @@ export async function importHistory(tenantId: number, take = 25): Promise<Import
       take,
       select: { id: true, kind: true, fileName: true, status: true, actor: true, startedAt: true, finishedAt: true, rows: true, inserted: true, updated: true, unchanged: true, rejected: true, unmatched: true, message: true },
     });
-    const users = await tx.user.findMany({ where: { id: { in: runs.map((r) => r.actor) } }, select: { id: true, name: true } });
-    const names = new Map(users.map((u) => [u.id, u.name]));
+    // People by this authority's own name for them (Membership.name), never the account's own name.
+    const members = await tx.membership.findMany({ where: { tenantId, userId: { in: runs.map((r) => r.actor) } }, select: { userId: true, name: true } });
+    const names = new Map(members.map((m) => [m.userId, m.name]));
     return runs.map(({ actor, ...r }) => ({ ...r, actorName: commandLineLabel(actor) ?? names.get(actor) ?? "Unknown user" }));
   });
 }
