@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { accountByEmail, startSession, verifyCredentials } from "./credentials";
 import { requestClientAddress } from "./client-address";
+import { logAuthError } from "./log";
 import { authSecret } from "./secret";
 import { recordAttempt } from "./throttle";
 
@@ -54,14 +55,6 @@ if (oidcEnabled) {
 function oidcEmail(profile: unknown): string {
   const email = (profile as { email?: unknown } | undefined)?.email;
   return typeof email === "string" ? email.trim().toLowerCase() : "";
-}
-
-/** One line per failure: a failed sign-in is expected traffic, not a stack trace in the server log. */
-function logAuthError(error: Error): void {
-  const cause = (error as Error & { cause?: { err?: Error } }).cause?.err;
-  const type = (error as Error & { type?: string }).type ?? error.name;
-  const detail = cause ? `${cause.name}: ${cause.message.split("\n")[0]}` : error.message.split("\n")[0]!.replace(/ Read more at .*$/, "");
-  console.error(`[auth] ${type}${detail && detail !== type ? `: ${detail}` : ""}`);
 }
 
 // A lazy configuration: the secret is read on the first request, not when `next build` imports this.
