@@ -1,21 +1,11 @@
 import type { NextConfig } from "next";
+import { contentSecurityPolicy } from "./lib/security/content-security-policy";
 
 const isProduction = process.env.NODE_ENV === "production";
 
-// Content security policy: scripts only from this origin (Next's inline bootstrap needs
-// 'unsafe-inline' unless nonces are used; styles likewise for recharts' inline styles), no framing.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isProduction ? "" : " 'unsafe-eval'"}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-  "base-uri 'self'",
-  "object-src 'none'",
-].join("; ");
+// The policy without a nonce, so with no inline script at all: pages and route handlers get it with a
+// fresh nonce from proxy.ts instead, which replaces this header; the rest (static files) keep this one.
+const csp = contentSecurityPolicy(null, process.env.NODE_ENV === "development");
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

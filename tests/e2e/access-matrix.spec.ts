@@ -1,9 +1,9 @@
 import { test, expect, type Page } from "@playwright/test";
-import { makeChildren, TEAMS } from "@/prisma/seed/people";
-import { DEMO, DEMO_USERS, NORTHSHIRE } from "@/prisma/seed/demo";
+import { NORTHSHIRE } from "@/prisma/seed/demo";
 import { expectNoAxeViolations } from "./axe";
+import { TENANTS } from "./demo-tenants";
 import { PASSWORD, USERS } from "./session";
-import { pageOutcome, PAGE_ROWS, type PageOutcome, type Tenants } from "../access/pages";
+import { pageOutcome, PAGE_ROWS, type PageOutcome } from "../access/pages";
 import { ROUTE_ROWS } from "../access/routes";
 import { decide, type ActorKey } from "../access/actors";
 
@@ -11,17 +11,6 @@ import { decide, type ActorKey } from "../access/actors";
 // another authority (Northshire, seeded beside the demo), and each demo role. Allowed pages answer 200
 // and pass axe; denied ones answer 404 or send to sign-in. The rows are tests/access/pages.ts and
 // routes.ts, shared with the integration layer. (Server actions are covered there, by runTenantAction.)
-
-const supervisorTeams = new Set<string>(DEMO_USERS.find((u) => u.role === "PRACTICE_SUPERVISOR")!.teams);
-const demoChildren = makeChildren(DEMO.children, DEMO.seed);
-const TENANTS: Tenants = {
-  home: {
-    slug: DEMO.slug,
-    childRef: demoChildren.find((c) => supervisorTeams.has(c.team))!.childRef,
-    outsideChildRef: demoChildren.find((c) => !supervisorTeams.has(c.team) && TEAMS.includes(c.team))!.childRef,
-  },
-  other: { slug: NORTHSHIRE.slug, childRef: `${NORTHSHIRE.childRefPrefix}100000`, outsideChildRef: `${NORTHSHIRE.childRefPrefix}100007` },
-};
 
 const E2E_ACTORS: { actor: ActorKey; email: string | null }[] = [
   { actor: "anonymous", email: null },

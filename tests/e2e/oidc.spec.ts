@@ -1,6 +1,6 @@
 import { test, expect } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { signIn, USERS } from "./session";
+import { onLocalhost, signIn, signInWithSso, USERS } from "./session";
 import { OIDC_ACCOUNTS, OIDC_ISSUER } from "./oidc/config";
 
 // Single sign-on end to end: the app (started with AUTH_OIDC_* pointing at it, playwright.config.ts)
@@ -13,17 +13,6 @@ import { OIDC_ACCOUNTS, OIDC_ISSUER } from "./oidc/config";
 // the hostname "localhost" for any loopback address. On localhost both agree. (In production the
 // hostname is not rewritten, but the route handler's URL still ignores the Host header: AUTH_URL must
 // name the public address there.)
-
-const onLocalhost = (baseURL: string | undefined) => baseURL!.replace("127.0.0.1", "localhost");
-
-async function signInWithSso(page: import("@playwright/test").Page, APP: string, account: { email: string; password: string }) {
-  await page.goto(`${APP}/sign-in`);
-  await page.getByRole("button", { name: /^Sign in with / }).click();
-  await expect(page).toHaveURL(new RegExp(`^${OIDC_ISSUER}/interaction/`));
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(account.password);
-  await page.getByRole("button", { name: "Continue" }).click();
-}
 
 test("a person the app knows signs in through the identity provider and lands on their authority", async ({ page, baseURL }) => {
   const APP = onLocalhost(baseURL);
