@@ -87,5 +87,8 @@ export const PUBLIC_ACTIONS: Record<string, Record<string, string>> = {
     signInWithPassword: "sign-in itself: throttled, same answer for every failure (tests/integration/sign-in.test.ts)",
     signInWithOidc: "starts single sign-on (tests/e2e/oidc.spec.ts)",
   },
-  "app/(app)/actions.ts": { signOutAction: "ends the caller's own session" },
+  "lib/auth/session-actions.ts": {
+    signOutAction: "ends the caller's own session (tests/integration/sessions.test.ts, tests/e2e/session-revocation.spec.ts)",
+    signOutEverywhereAction: "ends the caller's own sessions (tests/integration/sessions.test.ts, tests/e2e/session-revocation.spec.ts)",
+  },
 };
