@@ -192,7 +192,7 @@ test("signing in and going through the main pages trips no policy", async ({ pag
   expect((await page.goto("/no/such/page"))?.status()).toBe(404);
   await page.getByRole("link", { name: "Go to the start page" }).click();
   await expect(page).toHaveURL(new RegExp(`/${TENANTS.home.slug}$`));
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   expect(violations).toEqual([]);
 });

@@ -18,11 +18,16 @@ async function attempt(request: APIRequestContext, email: string, password: stri
 }
 
 test("a new forged X-Forwarded-For on every try does not escape the per-address limit", async ({ request }) => {
-  for (let i = 1; i <= 20; i++) {
-    const location = await attempt(request, `spray-${i}@nowhere.test`, "password1", `203.0.113.${i}`);
+  // Earlier journeys' wrong passwords from this machine count too, so the pause may come before the
+  // 20th try; without the server's own idea of the address it would never come (each try claims a new one).
+  let tries = 0;
+  let location = "";
+  while (tries < 20 && !location.includes("code=throttled")) {
+    tries++;
+    location = await attempt(request, `spray-${tries}@nowhere.test`, "password1", `203.0.113.${tries}`);
     expect(location).toContain("error=CredentialsSignin");
-    expect(location).not.toContain("code=throttled");
   }
-  // The 21st try, from yet another claimed address and with a real account's right password: paused.
+  expect(location).toContain("code=throttled");
+  // Yet another claimed address, and a real account's right password: still paused.
   expect(await attempt(request, "leader@northshire.test", PASSWORD, "198.51.100.21")).toContain("code=throttled");
 });
