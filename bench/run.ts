@@ -88,8 +88,11 @@ async function main() {
   }
 
   const { runQueries } = await import("./queries");
-  const { db } = await import("@/lib/db/client");
-  const actor = (await db().user.findUniqueOrThrow({ where: { email: VSH_EMAIL } })).id;
+  // The app's own connection (vs_app) may not read accounts outside a tenant: the owner's does.
+  const owner = new pg.Client({ connectionString: url });
+  await owner.connect();
+  const actor = (await owner.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [VSH_EMAIL])).rows[0]!.id;
+  await owner.end();
   log("queries:");
   const q = await runQueries({ tenants, childRefs: data.map((d) => d.childRefs), teamIds, actor }, log);
 
