@@ -5,6 +5,7 @@ import {
   COHORT_LABELS,
   COHORTS,
   ETHNICITY_GROUP_LABELS,
+  formatPercent,
   yearGroupLabel,
   type EthnicityGroup,
   type Measures,
@@ -13,9 +14,8 @@ import {
 
 const HEADINGS = ["", "Children", "Possible", "Attended", "Authorised", "Unauthorised", "Attendance", "PA", "SA"];
 
-function percent(n: number | null): string {
-  return n === null ? "no data" : `${(n * 100).toFixed(1)}%`;
-}
+// The one rounding of lib/attendance, as the pages and exports show the same figures.
+const percent = formatPercent;
 
 function row(label: string, m: Measures): string[] {
   return [label, m.children, m.possible, m.attended, m.authorised, m.unauthorised, percent(m.attendanceRate), m.persistent, m.severe].map(String);

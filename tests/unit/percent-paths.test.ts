@@ -97,3 +97,4 @@ describe("a percentage on screen and in its export", () => {
     );
   });
 });
+
