@@ -3,7 +3,12 @@ import path from "node:path";
 
 // Three projects: pure unit tests; integration tests on the embedded PGlite; and the same integration
 // tests on PostgreSQL when TEST_DATABASE_URL is set (CI sets it).
-const alias = { "@": path.resolve(import.meta.dirname) };
+// "server-only" throws unless resolved under the "react-server" condition, as Next does for server code;
+// the tests import server modules directly, so they get its empty module (the app stays guarded).
+const alias = {
+  "@": path.resolve(import.meta.dirname),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+};
 const integration = ["tests/integration/**/*.test.ts"];
 // next-auth imports "next/server" without an extension, which Node's ESM loader cannot resolve outside
 // Next: let Vite load it (the access-matrix tests run the app's real action and route wrappers).

@@ -1,3 +1,4 @@
+import "server-only";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { withTenant } from "@/lib/db/tenant";

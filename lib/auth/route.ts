@@ -1,3 +1,4 @@
+import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { clientAddressOf } from "./client-address";

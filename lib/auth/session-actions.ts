@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { db } from "@/lib/db/client";
 import { recordSecurityEventSafely } from "@/lib/audit/security-log";
 import { requestClientAddress } from "./client-address";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import { cache } from "react";
 import { cookies } from "next/headers";

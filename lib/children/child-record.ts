@@ -8,6 +8,7 @@ import {
   termOf,
   toIso,
   type CodeCategory,
+  type Counts,
   type HalfTermDates,
   type IsoDate,
   type Status,
@@ -15,13 +16,15 @@ import {
 import { rawDb } from "@/lib/db/client";
 import { withTenantRaw } from "@/lib/db/tenant";
 import { childSubject, recordAuditRaw } from "@/lib/audit/record";
-import type { WeekCounts } from "@/lib/reports";
 import { orderStatuses } from "./caseload";
 import { scopeSql, type ChildScope } from "./scope";
 import { selectChildSummaries, type ChildSummary } from "./summaries";
 
 // Everything on a child's page, read only when the member may see that child (a practice supervisor:
 // children of their teams), and every read is written to the audit log first.
+
+/** One week's sessions; weekStart is the Monday of the week. */
+export type WeekCounts = Counts & { weekStart: IsoDate };
 
 export type ChildRecord = {
   child: { id: number; childRef: string; upn: string | null; name: string; dateOfBirth: IsoDate; team: string | null; sex: string; sen: string };

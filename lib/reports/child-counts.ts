@@ -4,8 +4,7 @@
 // where a page needs no more. See window-totals-sql.ts for how a window's counts are read from the
 // derived tables without touching the marks.
 import { COHORTS, emptyMeasures, SOCIAL_WORKER_STATUSES, type Attribution, type CohortKey, type Counts, type Measures, type Status } from "@/lib/attendance";
-import type { RawDb, SqlRunner } from "@/lib/db/raw";
-import { withTenantRaw } from "@/lib/db/tenant";
+import type { SqlRunner } from "@/lib/db/raw";
 import { sqlInList } from "./code-sql";
 import { measuresColumnsSql, measuresOf, type MeasuresRow } from "./measures-sql";
 import { storedCountsSource } from "./stored-windows";
@@ -94,15 +93,4 @@ SELECT r.cohort, ${measuresColumnsSql("r")} FROM per_child r GROUP BY r.cohort`,
   );
   const found = new Map(rows.map((r) => [r.cohort, measuresOf(r)]));
   return Object.fromEntries(COHORTS.map((k) => [k, found.get(k) ?? emptyMeasures()])) as Record<CohortKey, Measures>;
-}
-
-/** selectChildCounts in its own tenant-scoped transaction. */
-export function childCounts(
-  raw: RawDb,
-  tenantId: number,
-  window: DateWindow,
-  attribution: Attribution,
-  filter: ChildFilter = {},
-): Promise<ChildCohortCounts[]> {
-  return withTenantRaw(raw, tenantId, (tx) => selectChildCounts(tx, tenantId, window, attribution, filter));
 }

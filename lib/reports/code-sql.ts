@@ -26,9 +26,6 @@ export function sqlInList(values: readonly string[]): string {
 
 const POSSIBLE = [...ATTENDANCE_CODES, ...AUTHORISED_CODES, ...UNAUTHORISED_CODES];
 
-/** The IN list of the codes of possible sessions (attendance and absence). */
-export const POSSIBLE_IN = sqlInList(POSSIBLE);
-
 /**
  * The session counts of lib/attendance `Counts`, as aggregate columns over a code column (`m.code`).
  * NULL codes (an outer join that found no mark) count nowhere. Each column is cast to int: counts of one

@@ -74,6 +74,3 @@ cohort_days AS (
   WHERE v.days IS NOT NULL AND NOT isempty(v.days)
 )`;
 }
-
-/** The SQL IN list of the social worker statuses (the cohorts that make up ALL). */
-export const SOCIAL_WORKER_IN = sqlInList(SOCIAL_WORKER_STATUSES);
