@@ -22,6 +22,8 @@ export const AUDIT_ACTIONS = {
   "export.json": "Downloaded the report JSON",
   "import.run": "Ran an import",
   "target.save": "Saved a target",
+  "target.delete": "Deleted a target",
+  "target.copy": "Copied targets",
   "user.add": "Added a user",
   "user.update": "Changed a user's role or teams",
   "user.deactivate": "Deactivated a user",

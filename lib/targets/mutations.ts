@@ -1,4 +1,6 @@
-// Changes to a tenant's targets, each audited (target.save). A target's identity is its key: academic
+// Changes to a tenant's targets, each audited under its own action: target.save, target.delete and
+// target.copy (entries written before target.delete and target.copy existed say target.save, with the
+// change in their detail: see lib/audit/describe.ts). A target's identity is its key: academic
 // year, term, cohort and school (none = every school). The database cannot enforce that key's
 // uniqueness (a null school never equals another null), so each change takes a per-tenant advisory
 // lock for its transaction and checks the key inside it: two saves of the same key at the same moment
@@ -82,10 +84,10 @@ export async function deleteTarget(input: DeleteTargetInput, ctx: TenantContext,
       await recordAudit(tx, {
         tenantId,
         actor: ctx.user.id,
-        action: "target.save",
+        action: "target.delete",
         subjectType: "target",
         subjectId: String(existing.id),
-        detail: { change: "deleted", academicYear: key.academicYear, term: key.term, cohort: key.cohort, school: school?.urn ?? null },
+        detail: { academicYear: key.academicYear, term: key.term, cohort: key.cohort, school: school?.urn ?? null },
       });
       return { id: existing.id };
     },
@@ -123,10 +125,10 @@ export async function copyLastYearsTargets(input: CopyTargetsInput, ctx: TenantC
       await recordAudit(tx, {
         tenantId,
         actor: ctx.user.id,
-        action: "target.save",
+        action: "target.copy",
         subjectType: "target",
         subjectId: `year-${input.academicYear}`,
-        detail: { change: "copied", fromYear, academicYear: input.academicYear, copied: result.copied, skipped: result.skipped },
+        detail: { fromYear, academicYear: input.academicYear, copied: result.copied, skipped: result.skipped },
       });
       return result;
     },

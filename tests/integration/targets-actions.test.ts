@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AuditAction } from "@/lib/audit/record";
 import { runTenantAction, type ActionResult } from "@/lib/auth/action";
 import { withTenant } from "@/lib/db/tenant";
 import { TARGET_ACTIONS } from "@/lib/targets/actions";
@@ -37,8 +38,11 @@ async function run<N extends Name>(name: N, userId: string | null | undefined, f
 
 const key = (year: number, extra: Record<string, string> = {}) => ({ academicYear: String(year), term: "AUTUMN", cohort: "CLA", schoolId: "", ...extra });
 const targetsOf = (tenantId: number, year: number) => listTargets(tenantId, year, t.prisma);
-const audits = (tenantId: number) =>
-  withTenant(tenantId, (tx) => tx.auditEvent.findMany({ where: { tenantId, action: "target.save" }, orderBy: { id: "asc" } }), { prisma: t.prisma });
+const audits = (tenantId: number, action: AuditAction = "target.save") =>
+  withTenant(tenantId, (tx) => tx.auditEvent.findMany({ where: { tenantId, action }, orderBy: { id: "asc" } }), { prisma: t.prisma });
+/** The tenant's target entries, newest last, whatever their action. */
+const targetAudits = (tenantId: number) =>
+  withTenant(tenantId, (tx) => tx.auditEvent.findMany({ where: { tenantId, action: { startsWith: "target." } }, orderBy: { id: "asc" } }), { prisma: t.prisma });
 
 describe("saving a target", () => {
   it("creates a target, then changes the same one (upsert by year, term, cohort and school)", async () => {
@@ -123,10 +127,21 @@ describe("deleting a target", () => {
     const vsh = fx.users.vsh!.id;
     await run("saveTarget", vsh, { ...key(2034, { cohort: "KIN" }), attendanceRate: "88" });
     await run("saveTarget", vsh, { ...key(2034, { cohort: "KIN", schoolId: String(schools.home[1]) }), attendanceRate: "89" });
+    const [gone] = (await targetsOf(fx.home.id, 2034)).filter((r) => !r.school);
+    const saves = (await audits(fx.home.id)).length;
     expect(await run("deleteTarget", vsh, key(2034, { cohort: "KIN" }))).toMatchObject({ ok: true });
     expect((await targetsOf(fx.home.id, 2034)).map((r) => r.school?.urn)).toEqual(["100002"]);
-    expect((await audits(fx.home.id)).at(-1)!.detail).toEqual({ change: "deleted", academicYear: 2034, term: "AUTUMN", cohort: "KIN", school: null });
+    // A delete is its own action (target.delete), not a save: ids and the key, no names.
+    expect((await targetAudits(fx.home.id)).at(-1)).toMatchObject({
+      action: "target.delete",
+      actor: vsh,
+      subjectType: "target",
+      subjectId: String(gone!.id),
+    });
+    expect((await targetAudits(fx.home.id)).at(-1)!.detail).toEqual({ academicYear: 2034, term: "AUTUMN", cohort: "KIN", school: null });
+    expect((await audits(fx.home.id)).length).toBe(saves);
     expect(await run("deleteTarget", vsh, key(2034, { cohort: "KIN" }))).toEqual({ ok: false, message: "That target no longer exists." });
+    expect((await audits(fx.home.id, "target.delete")).length).toBe(1);
   });
 });
 
@@ -138,6 +153,7 @@ describe("copying last year's targets", () => {
     await run("saveTarget", vsh, { academicYear: "2040", term: "SPRING", cohort: "CLA", schoolId: String(schools.home[0]), attendanceRate: "95.5" });
     await run("saveTarget", vsh, { academicYear: "2041", term: "AUTUMN", cohort: "ALL", attendanceRate: "93" });
 
+    const saves = (await audits(fx.home.id)).length;
     const copied = await run("copyTargets", vsh, { academicYear: "2041" });
     expect(copied).toEqual({ ok: true, data: { copied: 2, skipped: 1, fromYear: 2040 } });
     const rows = await targetsOf(fx.home.id, 2041);
@@ -146,12 +162,20 @@ describe("copying last year's targets", () => {
       ["SPRING", "ALL", "all", 91, null],
       ["SPRING", "CLA", "100001", 95.5, null],
     ]);
-    expect((await audits(fx.home.id)).at(-1)).toMatchObject({
+    // A copy is its own action (target.copy), not a save: the years and the counts.
+    expect((await targetAudits(fx.home.id)).at(-1)).toMatchObject({
+      action: "target.copy",
+      actor: vsh,
+      subjectType: "target",
       subjectId: "year-2041",
-      detail: { change: "copied", fromYear: 2040, academicYear: 2041, copied: 2, skipped: 1 },
     });
+    expect((await targetAudits(fx.home.id)).at(-1)!.detail).toEqual({ fromYear: 2040, academicYear: 2041, copied: 2, skipped: 1 });
+    expect((await audits(fx.home.id)).length).toBe(saves);
     expect(await run("copyTargets", vsh, { academicYear: "2041" })).toEqual({ ok: true, data: { copied: 0, skipped: 3, fromYear: 2040 } });
     expect(await run("copyTargets", vsh, { academicYear: "2050" })).toEqual({ ok: true, data: { copied: 0, skipped: 0, fromYear: 2049 } });
+    // Every copy is audited, even one that copied nothing, and none of them as a save.
+    expect((await audits(fx.home.id, "target.copy")).map((e) => e.subjectId)).toEqual(["year-2041", "year-2041", "year-2050"]);
+    expect((await audits(fx.home.id)).length).toBe(saves);
     // Another tenant's targets are neither copied from nor into.
     expect(await targetsOf(fx.other.id, 2041)).toEqual([]);
     expect(await targetYears(fx.home.id, t.prisma)).toEqual(expect.arrayContaining([2041, 2040]));
