@@ -1,11 +1,6 @@
-import { AUDIT_ACTIONS } from "@/lib/audit/record";
-import { commandLineLabel, describeDetail } from "@/lib/audit/describe";
+import { actionLabel, commandLineLabel, describeDetail } from "@/lib/audit/describe";
 import { formatUkDateTime } from "@/lib/audit/london-time";
 import type { AuditRow } from "@/lib/audit/queries";
-
-function actionLabel(action: string): string {
-  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
-}
 
 function Actor({ row }: { row: AuditRow }) {
   const commandLine = commandLineLabel(row.actor);
@@ -46,7 +41,7 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <tr key={r.id} className="border-b border-slate-200 align-top" data-action={r.action}>
               <td className="whitespace-nowrap px-3 py-2 tabular-nums"><time dateTime={r.at.toISOString()}>{formatUkDateTime(r.at)}</time></td>
               <td className="px-3 py-2"><Actor row={r} /></td>
-              <td className="px-3 py-2">{actionLabel(r.action)}</td>
+              <td className="px-3 py-2">{actionLabel(r.action, r.detail)}</td>
               <td className="px-3 py-2"><Subject row={r} /></td>
               <td className="px-3 py-2 text-slate-800">{describeDetail(r.detail)}</td>
             </tr>
