@@ -7,7 +7,6 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 
 export const SECURITY_EVENTS = {
   "signin.success": "Signed in",
-  "signin.failed": "Sign-in failed",
   "signin.throttled": "Sign-in refused: too many attempts",
   "access.not_member": "Tried to open an authority they are not a member of",
   "access.refused": "Tried something their role does not allow",

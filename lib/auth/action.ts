@@ -36,9 +36,11 @@ export async function runTenantAction<S extends z.ZodType, T>(
   if (!session) return { ok: false, message: "Your session has ended. Please sign in again." };
   const slug = tenantField.safeParse({ tenant: formData.get("tenant") });
   if (!slug.success) return { ok: false, message: "Not found." };
-  const member = session.contexts.some((c) => c.tenant.slug === slug.data.tenant);
-  const ctx = await checkTenantAccess(session, slug.data.tenant, capability, { ip: origin.ip, path: `/${slug.data.tenant} (action ${capability})` });
-  if (!ctx) return { ok: false, message: member ? "You do not have permission to do that." : "Not found." };
+  const access = await checkTenantAccess(session, slug.data.tenant, capability, { ip: origin.ip, path: `/${slug.data.tenant} (action ${capability})` });
+  if ("refused" in access) {
+    return { ok: false, message: access.refused === "access.refused" ? "You do not have permission to do that." : "Not found." };
+  }
+  const ctx = access.ctx;
   const parsed = schema.safeParse(formEntries(formData));
   if (!parsed.success) {
     const flat = z.flattenError(parsed.error);

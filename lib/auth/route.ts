@@ -16,8 +16,9 @@ export async function runTenantRoute(session: SignedIn | null, slug: string, cap
   if (!sameOrigin(request)) return NextResponse.json({ error: "Cross-site requests are not accepted." }, { status: 403 });
   if (!session) return NextResponse.json({ error: "Sign in first." }, { status: 401 });
   const path = safePath(request.url);
-  const ctx = await checkTenantAccess(session, slug, capability, { ip: clientAddressOf(request.headers), path });
-  if (!ctx) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  const access = await checkTenantAccess(session, slug, capability, { ip: clientAddressOf(request.headers), path });
+  if ("refused" in access) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  const ctx = access.ctx;
   try {
     return await handler(request, ctx);
   } catch (e) {

@@ -15,8 +15,9 @@ export type { SessionUser, SignedIn };
 // cookie was issued for (the user id and the server-side session token), so the cookie is decrypted
 // here with Auth.js's own decode (which checks its expiry), and a cookie so verified is remembered, by
 // its hash, for a minute: the same cookie then maps to the same session without the cryptography.
-// The session token never leaves the server in anything but the encrypted cookie. Whether the session is still live, the account active, and its memberships, are read
-// from the database at every request (loadSession): a revoked cookie is out at once.
+// The session token never leaves the server in anything but the encrypted cookie. Whether the session
+// is still live, the account active, and its memberships, are read from the database at every request
+// (loadSession): a revoked cookie is out at once.
 const VERIFIED_MS = 60_000;
 const VERIFIED_MAX = 5_000;
 type Verified = { userId: string; tokenHash: string; until: number };

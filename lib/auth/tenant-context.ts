@@ -16,7 +16,7 @@ export function resolveTenantContext(session: SignedIn, slug: string): TenantCon
   return session.contexts.find((c) => c.tenant.slug === slug) ?? null;
 }
 
-type Refusal = "access.not_member" | "access.refused";
+export type Refusal = "access.not_member" | "access.refused";
 
 function decide(session: SignedIn, slug: string, capability: Capability | undefined): { ctx: TenantContext } | { refused: Refusal } {
   const ctx = resolveTenantContext(session, slug);
@@ -39,18 +39,18 @@ function logRefusal(session: SignedIn, slug: string, kind: Refusal, capability: 
 /**
  * The one check of actions and route handlers once the session is known: the membership and the
  * capability. A refusal is written to the security log of the authority named in the URL (an attempt
- * by someone who is not its member included) and answers null, whichever it was: callers say not found.
+ * by someone who is not its member included) and comes back with its kind; routes answer not found
+ * for both, actions tell a member that their role may not.
  */
 export async function checkTenantAccess(
   session: SignedIn,
   slug: string,
   capability: Capability | undefined,
   origin: { ip: string; path?: string },
-): Promise<TenantContext | null> {
+): Promise<{ ctx: TenantContext } | { refused: Refusal }> {
   const d = decide(session, slug, capability);
-  if ("ctx" in d) return d.ctx;
-  await logRefusal(session, slug, d.refused, capability, origin);
-  return null;
+  if ("refused" in d) await logRefusal(session, slug, d.refused, capability, origin);
+  return d;
 }
 
 // A page's layout and the page itself both ask: one refusal of one request is logged once.

@@ -1,9 +1,5 @@
-import { cache } from "react";
-import { db } from "@/lib/db/client";
-
-/** A tenant by its URL slug, or null. Tenant lookup happens before a tenant scope exists. */
-export const getTenantBySlug = cache(async (slug: string) => {
-  return db().tenant.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, laCode: true, suppressionThreshold: true } });
-});
-
-export type TenantSummary = NonNullable<Awaited<ReturnType<typeof getTenantBySlug>>>;
+/**
+ * What the app keeps of a tenant for a request: read with the session's memberships (lib/auth/sessions.ts,
+ * app_session), never by slug on its own, which the app's role may not do outside the tenant.
+ */
+export type TenantSummary = { id: number; slug: string; name: string; laCode: string | null; suppressionThreshold: number };
