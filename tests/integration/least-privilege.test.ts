@@ -58,6 +58,8 @@ describe("the app's role", () => {
       });
       expect(who).toEqual({ u: APP_ROLE, s: APP_ROLE });
       await expect(t.app.raw.query(`SET ROLE postgres`)).rejects.toThrow(denied);
+      // set_config('role', ...) is SET ROLE under another name: refused the same way.
+      await expect(t.app.raw.query(`SELECT set_config('role', 'postgres', false)`)).rejects.toThrow(denied);
     } else {
       // PGlite is one session of its superuser; the server opens it as vs_app (RESET ROLE would leave it).
       expect(appDatabaseTarget("pglite:./.data/pglite")).toMatchObject({ kind: "pglite", user: APP_ROLE });
